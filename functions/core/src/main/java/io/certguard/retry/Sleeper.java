@@ -1,0 +1,12 @@
+package io.certguard.retry;
+
+import java.time.Duration;
+
+/** Waits between retries; tests pass one that records the delays instead of sleeping. */
+@FunctionalInterface
+public interface Sleeper {
+
+    Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+
+    void sleep(Duration duration) throws InterruptedException;
+}
