@@ -1,0 +1,21 @@
+package io.certguard.secret;
+
+import java.util.Map;
+
+/** Reads secrets: Twilio credentials and certificate bundles (Secrets Manager in AWS). */
+public interface SecretSource {
+
+    /**
+     * Reads one version. A caller that just moved labels must name the stage ({@code AWSCURRENT}) or the version id
+     * rather than rely on the default: the default is only "AWSCURRENT" by convention.
+     *
+     * @param secretId  name or ARN
+     * @param selector  which version to read
+     * @throws SecretNotFoundException when the secret or that version does not exist
+     * @throws SecretAccessException   when it could not be read for any other reason
+     */
+    SecretVersion read(String secretId, VersionSelector selector);
+
+    /** The secret's tags (for example {@code certguard:domain-sid}). */
+    Map<String, String> tags(String secretId);
+}
