@@ -16,11 +16,18 @@ moto.server.main() with the command-line arguments unchanged.
 
 If the patch target cannot be found (a moto release that renamed things or
 fixed the bug differently), a warning is printed and moto runs unpatched.
+
+If CERTGUARD_MOTO_PARENT_PID is set (.ci/moto.sh sets it to the PID of the
+shell that starts moto) and equals our parent PID, a watchdog thread ends
+moto once that shell is gone, so a killed CI shell does not leave moto running.
 """
 
 import functools
 import inspect
+import os
 import sys
+import threading
+import time
 
 _TAG = "[moto_launcher]"
 
@@ -96,6 +103,20 @@ def _patch_update_secret_version_stage():
     return True
 
 
+def _watch_parent():
+    expected = os.environ.get("CERTGUARD_MOTO_PARENT_PID", "")
+    if not expected.isdigit() or int(expected) != os.getppid():
+        return
+
+    def watch():
+        while os.getppid() == int(expected):
+            time.sleep(1)
+        _info(f"parent shell (pid {expected}) is gone; stopping moto")
+        os._exit(0)
+
+    threading.Thread(target=watch, name="certguard-parent-watch", daemon=True).start()
+
+
 def main(argv):
     try:
         import moto
@@ -115,6 +136,7 @@ def main(argv):
         f"UpdateSecretVersionStage default-version patch: {'applied' if patched else 'NOT applied'}"
     )
 
+    _watch_parent()
     from moto.server import main as moto_server_main
 
     # moto.server.main() falls back to sys.argv[1:] when given an empty list.
