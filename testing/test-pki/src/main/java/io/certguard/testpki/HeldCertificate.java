@@ -1,0 +1,100 @@
+package io.certguard.testpki;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.util.io.pem.PemObject;
+
+/**
+ * A generated certificate with its key pair, and its PEM encodings in the forms certguard meets in the wild: the
+ * certificate, the key as PKCS#8 ({@code BEGIN PRIVATE KEY}, what Twilio wants), as PKCS#1/SEC1 (what OpenSSL's
+ * older commands write) and as encrypted PKCS#8.
+ */
+public final class HeldCertificate {
+
+    private final X509Certificate certificate;
+    private final KeyPair keyPair;
+
+    HeldCertificate(X509Certificate certificate, KeyPair keyPair) {
+        this.certificate = Objects.requireNonNull(certificate, "certificate");
+        this.keyPair = Objects.requireNonNull(keyPair, "keyPair");
+    }
+
+    public static HeldCertificateBuilder builder() {
+        return new HeldCertificateBuilder();
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public KeyPair keyPair() {
+        return keyPair;
+    }
+
+    public PrivateKey privateKey() {
+        return keyPair.getPrivate();
+    }
+
+    /** {@code -----BEGIN CERTIFICATE-----} … */
+    public String certificatePem() {
+        return pem(certificate);
+    }
+
+    /** {@code -----BEGIN PRIVATE KEY-----} (PKCS#8, unencrypted). */
+    public String privateKeyPkcs8Pem() {
+        return pem(new PemObject("PRIVATE KEY", keyPair.getPrivate().getEncoded()));
+    }
+
+    /**
+     * The "traditional" OpenSSL form: {@code BEGIN RSA PRIVATE KEY} (PKCS#1) for RSA, {@code BEGIN EC PRIVATE KEY} (SEC1)
+     * for EC.
+     */
+    public String privateKeyTraditionalPem() {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(keyPair.getPrivate().getEncoded());
+        try {
+            String type = keyPair.getPrivate().getAlgorithm().equals("RSA") ? "RSA PRIVATE KEY" : "EC PRIVATE KEY";
+            return pem(new PemObject(type, info.parsePrivateKey().toASN1Primitive().getEncoded()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code -----BEGIN ENCRYPTED PRIVATE KEY-----} (PKCS#8, AES-256-CBC under PBKDF2). */
+    public String privateKeyEncryptedPem(char[] passphrase) {
+        try {
+            OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                    .setPassword(passphrase)
+                    .build();
+            return pem(new JcaPKCS8Generator(keyPair.getPrivate(), encryptor).generate());
+        } catch (OperatorCreationException | org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IllegalStateException("cannot encrypt the test key", e);
+        }
+    }
+
+    static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "HeldCertificate[" + certificate.getSubjectX500Principal().getName() + ", notAfter "
+                + certificate.getNotAfter().toInstant() + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package io.certguard.testpki;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A root and an intermediate CA, generated at run time, that issue leaves: the shape of a real public chain (leaf →
+ * intermediate → root) without any real CA. Roots are self-signed and valid for ten years around {@code now}.
+ */
+public final class TestPki {
+
+    private final HeldCertificate root;
+    private final HeldCertificate intermediate;
+
+    private TestPki(HeldCertificate root, HeldCertificate intermediate) {
+        this.root = root;
+        this.intermediate = intermediate;
+    }
+
+    public static TestPki create(Instant now) {
+        return create(now, KeyKind.RSA_2048);
+    }
+
+    public static TestPki create(Instant now, KeyKind caKeys) {
+        HeldCertificate root = HeldCertificate.builder()
+                .commonName("certguard Test Root")
+                .key(caKeys)
+                .certificateAuthority(1)
+                .validity(now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(3650)))
+                .build();
+        HeldCertificate intermediate = HeldCertificate.builder()
+                .commonName("certguard Test Intermediate")
+                .key(caKeys)
+                .certificateAuthority(0)
+                .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1825)))
+                .signedBy(root)
+                .build();
+        return new TestPki(root, intermediate);
+    }
+
+    public HeldCertificate root() {
+        return root;
+    }
+
+    public HeldCertificate intermediate() {
+        return intermediate;
+    }
+
+    /** A builder for a leaf signed by the intermediate, named {@code host} (CN and DNS SAN). */
+    public HeldCertificateBuilder leaf(String host) {
+        return HeldCertificate.builder().commonName(host).dnsName(host).signedBy(intermediate);
+    }
+
+    /** A leaf for {@code host} valid from an hour before {@code now} until {@code notAfter}. */
+    public HeldCertificate leaf(String host, Instant now, Instant notAfter) {
+        return leaf(host).validity(now.minus(Duration.ofHours(1)), notAfter).build();
+    }
+
+    /** The full chain as PEM, leaf first: leaf, intermediate, root. */
+    public String chainPem(HeldCertificate leaf) {
+        return String.join("", List.of(leaf.certificatePem(), intermediate.certificatePem(), root.certificatePem()));
+    }
+
+    /** What Twilio's {@code TlsCert} wants: the full chain followed by the PKCS#8 key. */
+    public String tlsCertPem(HeldCertificate leaf) {
+        return chainPem(leaf) + leaf.privateKeyPkcs8Pem();
+    }
+}

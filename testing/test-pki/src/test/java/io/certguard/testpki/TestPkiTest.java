@@ -1,0 +1,70 @@
+package io.certguard.testpki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.junit.jupiter.api.Test;
+
+class TestPkiTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    @Test
+    void chainValidatesWithThePkixValidator_leafToIntermediateToRoot() throws Exception {
+        TestPki pki = TestPki.create(NOW);
+        HeldCertificate leaf = pki.leaf("links.example.com", NOW, NOW.plus(Duration.ofDays(10)));
+
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(pki.root().certificate(), null)));
+        parameters.setRevocationEnabled(false);
+        parameters.setDate(Date.from(NOW));
+        CertPathValidator.getInstance("PKIX").validate(
+                factory.generateCertPath(List.of(leaf.certificate(), pki.intermediate().certificate())), parameters);
+
+        assertThat(leaf.certificate().getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(10)));
+        assertThat(leaf.certificate().getSubjectAlternativeNames().stream().map(n -> (Object) n.get(1)).toList()).containsExactly((Object) "links.example.com");
+        assertThat(leaf.certificate().getExtendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_serverAuth.getId());
+        assertThat(leaf.certificate().getBasicConstraints()).isEqualTo(-1);
+        assertThat(pki.intermediate().certificate().getBasicConstraints()).isEqualTo(0);
+    }
+
+    @Test
+    void pemEncodingsParseBackAndNameTheirFormats() throws Exception {
+        TestPki pki = TestPki.create(NOW);
+        HeldCertificate leaf = pki.leaf("links.example.com", NOW, NOW.plus(Duration.ofDays(30)));
+        String bundle = pki.tlsCertPem(leaf);
+
+        List<X509Certificate> parsed = CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pki.chainPem(leaf).getBytes(StandardCharsets.US_ASCII)))
+                .stream().map(X509Certificate.class::cast).toList();
+        assertThat(parsed).containsExactly(leaf.certificate(), pki.intermediate().certificate(), pki.root().certificate());
+        assertThat(bundle).startsWith(pki.chainPem(leaf)).endsWith(leaf.privateKeyPkcs8Pem());
+        assertThat(leaf.privateKeyPkcs8Pem()).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(leaf.privateKeyTraditionalPem()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        assertThat(leaf.privateKeyEncryptedPem("s3cret".toCharArray())).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+    }
+
+    @Test
+    void ecLeavesAndCustomUsagesAreBuiltAsAsked() {
+        TestPki pki = TestPki.create(NOW);
+        HeldCertificate ec = pki.leaf("ec.example.com").key(KeyKind.EC_P256)
+                .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).validFor(NOW, Duration.ofDays(5)).build();
+
+        assertThat(ec.certificate().getPublicKey()).isInstanceOf(ECPublicKey.class);
+        assertThat(ec.privateKeyTraditionalPem()).startsWith("-----BEGIN EC PRIVATE KEY-----");
+        assertThat(ec.certificate().getIssuerX500Principal()).isEqualTo(pki.intermediate().certificate().getSubjectX500Principal());
+    }
+}
