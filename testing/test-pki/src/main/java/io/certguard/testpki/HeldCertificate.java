@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
@@ -21,6 +22,9 @@ import org.bouncycastle.util.io.pem.PemObject;
  * older commands write) and as encrypted PKCS#8.
  */
 public final class HeldCertificate {
+
+    /** Used for PKCS#8 encryption only (AES/CBC/PKCS7Padding), never registered globally. */
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final X509Certificate certificate;
     private final KeyPair keyPair;
@@ -74,6 +78,7 @@ public final class HeldCertificate {
     public String privateKeyEncryptedPem(char[] passphrase) {
         try {
             OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                    .setProvider(BC)
                     .setPassword(passphrase)
                     .build();
             return pem(new JcaPKCS8Generator(keyPair.getPrivate(), encryptor).generate());
