@@ -59,6 +59,9 @@ public final class DomainList {
             return MonitoredDomain.of(sid);
         }
         String target = entry.substring(eq + 1).strip();
+        if (target.contains("://")) {
+            throw new IllegalArgumentException("give a host name, not a URL");
+        }
         String host = target;
         int port = MonitoredDomain.HTTPS_PORT;
         int colon = target.lastIndexOf(':');

@@ -39,6 +39,15 @@ public final class ProjectFiles {
         return Files.exists(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** A sample event from the project's events/ folder (the same files `sam local invoke -e` takes). */
+    public static String event(String fileName) {
+        try {
+            return Files.readString(root().resolve("events").resolve(fileName));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read events/" + fileName, e);
+        }
+    }
+
     /** True on CI, where missing reference data or emulators are failures, not skips. */
     public static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
