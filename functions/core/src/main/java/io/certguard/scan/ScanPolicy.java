@@ -38,6 +38,10 @@ public final class ScanPolicy {
         this.expiry = Objects.requireNonNull(expiry, "expiry");
     }
 
+    public ExpiryPolicy expiry() {
+        return expiry;
+    }
+
     public ScanDecision decide(DomainState prior, DomainObservation observation, Instant now) {
         List<ScanAlarm> alarms = new ArrayList<>();
         DomainState state = prior;

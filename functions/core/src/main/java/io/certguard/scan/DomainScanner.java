@@ -1,0 +1,267 @@
+package io.certguard.scan;
+
+import io.certguard.alarm.AlarmPublishException;
+import io.certguard.alarm.AlarmPublisher;
+import io.certguard.domain.MonitoredDomain;
+import io.certguard.state.RecordKey;
+import io.certguard.state.StaleRecordException;
+import io.certguard.state.StateRecord;
+import io.certguard.state.StateStore;
+import io.certguard.twilio.DnsValidation;
+import io.certguard.twilio.DomainCertificate;
+import io.certguard.twilio.DomainConfig;
+import io.certguard.twilio.TwilioDomains;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * The scan use case: checks every domain (concurrently, at most {@code concurrency} at once), decides the alarms with
+ * {@link ScanPolicy}, and publishes them through an outbox in the domain's state record, so that racing runs never
+ * send an alarm twice and a failed publish is retried on the next run.
+ */
+public final class DomainScanner {
+
+    /** How long a run owns the alarms it claimed; a crashed run's claims lapse after it (at-least-once delivery). */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(15);
+    private static final int SAVE_ATTEMPTS = 3;
+
+    private final TwilioAccounts twilio;
+    private final LiveCheck live;
+    private final CaaCheck caa;
+    private final StateStore store;
+    private final AlarmPublisher publisher;
+    private final ScanAlarmRenderer renderer;
+    private final ScanPolicy policy;
+    private final int concurrency;
+
+    public DomainScanner(TwilioAccounts twilio, LiveCheck live, CaaCheck caa, StateStore store, AlarmPublisher publisher,
+            ScanAlarmRenderer renderer, ScanPolicy policy, int concurrency) {
+        this.twilio = Objects.requireNonNull(twilio, "twilio");
+        this.live = Objects.requireNonNull(live, "live");
+        this.caa = Objects.requireNonNull(caa, "caa");
+        this.store = Objects.requireNonNull(store, "store");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.concurrency = concurrency;
+    }
+
+    public ScanSummary scan(List<MonitoredDomain> domains, Instant now, Deadline deadline) {
+        Semaphore slots = new Semaphore(concurrency);
+        List<Future<DomainResult>> futures = new ArrayList<>(domains.size());
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (MonitoredDomain domain : domains) {
+                futures.add(executor.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return deadline.passed() ? notReached(domain) : scanOne(domain, now);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            List<DomainResult> results = new ArrayList<>(domains.size());
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(join(futures.get(i), domains.get(i)));
+            }
+            return new ScanSummary(results);
+        }
+    }
+
+    private static DomainResult join(Future<DomainResult> future, MonitoredDomain domain) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notReached(domain);
+        } catch (ExecutionException e) {
+            // scanOne catches what the checks throw; reaching here is a bug, reported per domain rather than lost.
+            return new DomainResult(domain.sid(), domain.host().orElse(domain.sid().value()), DomainResult.Outcome.FAILED,
+                    Optional.empty(), Optional.empty(), 0, 0, List.of(new CheckFailure(CheckFailure.Part.STATE,
+                            "internal error: " + describe(e.getCause()))));
+        }
+    }
+
+    private static DomainResult notReached(MonitoredDomain domain) {
+        return new DomainResult(domain.sid(), domain.host().orElse(domain.sid().value()), DomainResult.Outcome.NOT_REACHED,
+                Optional.empty(), Optional.empty(), 0, 0, List.of());
+    }
+
+    DomainResult scanOne(MonitoredDomain domain, Instant now) {
+        DomainObservation observation = observe(domain);
+        Optional<Long> daysLeft = observation.certificate().flatMap(DomainCertificate::dateExpires)
+                .map(expires -> policy.expiry().assess(expires, now).daysLeft());
+        RecordKey key = DomainStateRecords.key(domain.sid());
+        List<CheckFailure> failures = new ArrayList<>(observation.failures());
+        Outbox outbox;
+        try {
+            outbox = decideAndClaim(key, observation, now);
+        } catch (RuntimeException e) {
+            failures.add(new CheckFailure(CheckFailure.Part.STATE, describe(e)));
+            return new DomainResult(domain.sid(), observation.host(), DomainResult.Outcome.FAILED, daysLeft,
+                    Optional.of(observation), 0, 0, failures);
+        }
+        int published = publish(key, outbox, failures);
+        int pending = outbox.claimed().size() - published;
+        return new DomainResult(domain.sid(), observation.host(),
+                failures.isEmpty() ? DomainResult.Outcome.CHECKED : DomainResult.Outcome.FAILED, daysLeft,
+                Optional.of(observation), published, pending, failures);
+    }
+
+    /** Reads every source for one domain; each failure is recorded, never skipped. */
+    DomainObservation observe(MonitoredDomain domain) {
+        List<CheckFailure> failures = new ArrayList<>();
+        Optional<TwilioDomains> api = attempt(() -> twilio.forDomain(domain.credentialsSecret()),
+                CheckFailure.Part.TWILIO_CERTIFICATE, failures);
+        Optional<DomainCertificate> certificate = api.flatMap(a -> attempt(() -> a.fetchCertificate(domain.sid()),
+                CheckFailure.Part.TWILIO_CERTIFICATE, failures));
+        if (certificate.isPresent() && certificate.get().dateExpires().isEmpty()) {
+            failures.add(new CheckFailure(CheckFailure.Part.TWILIO_CERTIFICATE,
+                    "Twilio reports no date_expires for this domain's certificate (none uploaded?)"));
+        }
+        Optional<DomainConfig> config = api.flatMap(a -> attempt(() -> a.fetchConfig(domain.sid()),
+                CheckFailure.Part.TWILIO_CONFIG, failures));
+        Optional<DnsValidation> dns = api.flatMap(a -> attempt(() -> a.validateDns(domain.sid()),
+                CheckFailure.Part.TWILIO_DNS_VALIDATION, failures));
+        Optional<String> host = domain.host().or(() -> certificate.flatMap(DomainCertificate::hostname));
+        Optional<LiveStatus> served = Optional.empty();
+        Optional<CaaStatus> caaStatus = Optional.empty();
+        if (host.isPresent()) {
+            served = attempt(() -> live.probe(host.get(), domain.port()), CheckFailure.Part.LIVE_TLS, failures);
+            caaStatus = attempt(() -> caa.check(host.get()), CheckFailure.Part.CAA, failures);
+        } else if (certificate.isPresent()) {
+            failures.add(new CheckFailure(CheckFailure.Part.LIVE_TLS,
+                    "no host to probe: Twilio's domain_name is empty and DOMAINS gives none"));
+        }
+        boolean uploadInFlight = attempt(() -> uploadInFlight(domain), CheckFailure.Part.STATE, failures).orElse(false);
+        return new DomainObservation(domain.sid(), host.orElse(domain.sid().value()), certificate,
+                config.flatMap(DomainConfig::continueOnFailure), dns.flatMap(DnsValidation::isValid),
+                dns.flatMap(DnsValidation::reason), served, caaStatus, uploadInFlight, failures);
+    }
+
+    /** An upload record of this domain that the validation poll still follows (it sits in the poll index). */
+    private boolean uploadInFlight(MonitoredDomain domain) {
+        return store.loadPartition(DomainStateRecords.partition(domain.sid())).stream()
+                .anyMatch(r -> r.key().sort().startsWith(DomainStateRecords.UPLOAD_PREFIX) && r.pollAt().isPresent());
+    }
+
+    /** The alarms this run claimed, with the record version that holds the claims. */
+    private record Outbox(List<PendingAlarm> claimed, String host) {
+    }
+
+    /**
+     * Decides and records the decision with the alarms to send, claimed by this run, in one conditional write. A
+     * concurrent writer makes the save fail; the decision is then made again on what that writer stored.
+     */
+    private Outbox decideAndClaim(RecordKey key, DomainObservation observation, Instant now) {
+        Instant lease = now.plus(CLAIM_LEASE);
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            Optional<StateRecord> record = store.load(key);
+            DomainStateRecords.Stored stored = record.map(DomainStateRecords::read)
+                    .orElse(new DomainStateRecords.Stored(DomainState.EMPTY, List.of()));
+            ScanDecision decision = policy.decide(stored.state(), observation, now);
+            DomainState next = decision.state();
+            List<PendingAlarm> pending = new ArrayList<>();
+            List<PendingAlarm> claimed = new ArrayList<>();
+            for (PendingAlarm earlier : stored.pending()) {
+                PendingAlarm kept = earlier.claimable(now) ? earlier.claimed(lease) : earlier;
+                pending.add(kept);
+                if (kept != earlier) {
+                    claimed.add(kept);
+                }
+            }
+            for (ScanAlarm alarm : decision.alarms()) {
+                next = alarm.mark().applyTo(next);
+                PendingAlarm fresh = new PendingAlarm(UUID.randomUUID().toString(), renderer.render(alarm),
+                        Optional.of(lease));
+                pending.add(fresh);
+                claimed.add(fresh);
+            }
+            boolean hostChanged = record.flatMap(r -> r.attribute(DomainStateRecords.HOST))
+                    .map(h -> !h.equals(observation.host())).orElse(true);
+            if (next.equals(stored.state()) && claimed.isEmpty() && !hostChanged) {
+                return new Outbox(List.of(), observation.host()); // steady state: nothing to write
+            }
+            StateRecord base = record.orElse(StateRecord.fresh(key, Map.of()));
+            try {
+                store.save(DomainStateRecords.write(base, observation.host(), new DomainStateRecords.Stored(next, pending)));
+                return new Outbox(claimed, observation.host());
+            } catch (StaleRecordException raced) {
+                // another run wrote first: decide again on its state
+            }
+        }
+        throw new StaleRecordException(key, -1);
+    }
+
+    /** Publishes the claimed alarms, then removes the sent ones from the outbox and releases the others. */
+    private int publish(RecordKey key, Outbox outbox, List<CheckFailure> failures) {
+        if (outbox.claimed().isEmpty()) {
+            return 0;
+        }
+        Set<String> sent = new HashSet<>();
+        Set<String> unsent = new HashSet<>();
+        for (PendingAlarm alarm : outbox.claimed()) {
+            try {
+                publisher.publish(alarm.message());
+                sent.add(alarm.id());
+            } catch (AlarmPublishException e) {
+                unsent.add(alarm.id());
+                failures.add(new CheckFailure(CheckFailure.Part.ALARM, "alarm kept for the next run: " + e.getMessage()));
+            }
+        }
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            try {
+                StateRecord record = store.load(key).orElseThrow();
+                DomainStateRecords.Stored stored = DomainStateRecords.read(record);
+                List<PendingAlarm> remaining = new ArrayList<>();
+                for (PendingAlarm p : stored.pending()) {
+                    if (!sent.contains(p.id())) {
+                        remaining.add(unsent.contains(p.id()) ? p.released() : p);
+                    }
+                }
+                store.save(DomainStateRecords.write(record, outbox.host(), new DomainStateRecords.Stored(stored.state(), remaining)));
+                return sent.size();
+            } catch (StaleRecordException raced) {
+                // a concurrent run changed the record: apply the removal to its version
+            } catch (RuntimeException e) {
+                failures.add(new CheckFailure(CheckFailure.Part.STATE, "published alarms not cleared from the outbox "
+                        + "(they may be sent again after the claim lapses): " + describe(e)));
+                return sent.size();
+            }
+        }
+        failures.add(new CheckFailure(CheckFailure.Part.STATE, "outbox not cleared after " + SAVE_ATTEMPTS
+                + " concurrent updates; published alarms may be sent again after the claim lapses"));
+        return sent.size();
+    }
+
+    private static <T> Optional<T> attempt(Supplier<T> call, CheckFailure.Part part, List<CheckFailure> failures) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (RuntimeException e) {
+            failures.add(new CheckFailure(part, describe(e)));
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,10 @@
+package io.certguard.scan;
+
+/** Reads what a host serves over TLS (SNI), even when the certificate is expired or untrusted. */
+public interface LiveCheck {
+
+    /**
+     * @throws CheckException when the host cannot be reached or no handshake completes (the message says which)
+     */
+    LiveStatus probe(String host, int port);
+}

@@ -1,0 +1,228 @@
+package io.certguard.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certguard.adapter.memory.InMemoryStateStore;
+import io.certguard.alarm.AlarmMessage;
+import io.certguard.alarm.AlarmPublishException;
+import io.certguard.alarm.AlarmPublisher;
+import io.certguard.domain.DomainSid;
+import io.certguard.domain.MonitoredDomain;
+import io.certguard.expiry.AlarmThresholds;
+import io.certguard.expiry.ExpiryPolicy;
+import io.certguard.twilio.DnsValidation;
+import io.certguard.twilio.DomainCertificate;
+import io.certguard.twilio.DomainConfig;
+import io.certguard.twilio.TlsCertPayload;
+import io.certguard.twilio.TwilioDomains;
+import io.certguard.twilio.TwilioUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The scan use case over in-memory ports: outbox, races, failures, deadline and concurrency. */
+class DomainScannerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+
+    private final InMemoryStateStore store = new InMemoryStateStore();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final FakeTwilio twilio = new FakeTwilio();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile boolean liveFails;
+
+    private DomainScanner scanner(int concurrency) {
+        LiveCheck live = (host, port) -> {
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(5);
+                if (liveFails) {
+                    throw new CheckException("connect refused");
+                }
+                return new LiveStatus(twilio.expires, "ff", true, Optional.empty(), Optional.empty(), "TLSv1.3");
+            } catch (InterruptedException e) {
+                throw new CheckException("interrupted", e);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        CaaCheck caa = host -> new CaaStatus(CaaStatus.Kind.PERMITTED, "no CAA records");
+        return new DomainScanner(secret -> twilio, live, caa, store, publisher, new ScanAlarmRenderer("certguard/certificates/"),
+                new ScanPolicy(new ExpiryPolicy(AlarmThresholds.DEFAULT)), concurrency);
+    }
+
+    @Test
+    void decidedAlarmsArePublishedOnce_andASteadyStateWritesNothing() {
+        MonitoredDomain domain = domain(1);
+        ScanSummary first = scanner(4).scan(List.of(domain), NOW, Deadline.NONE);
+        long version = store.load(DomainStateRecords.key(domain.sid())).orElseThrow().version();
+        ScanSummary second = scanner(4).scan(List.of(domain), NOW.plusSeconds(3600), Deadline.NONE);
+
+        assertThat(first.alarmsPublished()).isEqualTo(1);
+        assertThat(publisher.subjects()).containsExactly("[30131 WARNING] links1.example.com certificate expires in 10 days");
+        assertThat(second.alarmsPublished()).isZero();
+        assertThat(store.load(DomainStateRecords.key(domain.sid())).orElseThrow().version()).isEqualTo(version);
+        assertThat(first.count(DomainResult.Outcome.CHECKED)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedPublishStaysInTheOutbox_andGoesOutOnTheNextRun() {
+        MonitoredDomain domain = domain(1);
+        publisher.failing.set(true);
+        ScanSummary failed = scanner(4).scan(List.of(domain), NOW, Deadline.NONE);
+        assertThat(failed.alarmsPending()).isEqualTo(1);
+        assertThat(failed.domains().get(0).failures()).extracting(CheckFailure::part).containsExactly(CheckFailure.Part.ALARM);
+
+        publisher.failing.set(false);
+        ScanSummary retried = scanner(4).scan(List.of(domain), NOW.plusSeconds(60), Deadline.NONE);
+
+        assertThat(retried.alarmsPublished()).isEqualTo(1);
+        assertThat(publisher.subjects()).containsExactly("[30131 WARNING] links1.example.com certificate expires in 10 days");
+        assertThat(DomainStateRecords.read(store.load(DomainStateRecords.key(domain.sid())).orElseThrow()).pending()).isEmpty();
+    }
+
+    @Test
+    void racingScansOfOneDomain_neverSendAnAlarmTwice() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 30; round++) {
+                MonitoredDomain domain = domain(100 + round);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<ScanSummary>> runs = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        return scanner(2).scan(List.of(domain), NOW, Deadline.NONE);
+                    }));
+                }
+                start.countDown();
+                int published = 0;
+                for (Future<ScanSummary> run : runs) {
+                    published += run.get(30, TimeUnit.SECONDS).alarmsPublished();
+                }
+                assertThat(published).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(publisher.subjects()).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aTwilioFailureIsRecordedPerDomain_andTheOthersAreStillChecked() {
+        twilio.failFor = domain(2).sid();
+        ScanSummary summary = scanner(4).scan(List.of(domain(1), domain(2), domain(3)), NOW, Deadline.NONE);
+
+        assertThat(summary.domains()).extracting(DomainResult::outcome).containsExactly(
+                DomainResult.Outcome.CHECKED, DomainResult.Outcome.FAILED, DomainResult.Outcome.CHECKED);
+        assertThat(summary.domains().get(1).failures()).extracting(CheckFailure::part)
+                .contains(CheckFailure.Part.TWILIO_CERTIFICATE);
+        assertThat(summary.domains().get(1).failures().get(0).message()).contains("TwilioUnavailableException");
+    }
+
+    @Test
+    void anUnreachableHostStillGetsItsExpiryAlarm_andCountsAsFailed() {
+        liveFails = true;
+        ScanSummary summary = scanner(4).scan(List.of(domain(1)), NOW, Deadline.NONE);
+
+        assertThat(summary.domains().get(0).outcome()).isEqualTo(DomainResult.Outcome.FAILED);
+        assertThat(summary.domains().get(0).failures()).extracting(CheckFailure::message).containsExactly("CheckException: connect refused");
+        assertThat(summary.alarmsPublished()).isEqualTo(1);
+    }
+
+    @Test
+    void aPassedDeadline_leavesDomainsNotReached() {
+        ScanSummary summary = scanner(4).scan(List.of(domain(1), domain(2)), NOW, () -> true);
+        assertThat(summary.count(DomainResult.Outcome.NOT_REACHED)).isEqualTo(2);
+        assertThat(publisher.subjects()).isEmpty();
+    }
+
+    @Test
+    void noMoreThanTheConfiguredConcurrency_isInFlight() {
+        List<MonitoredDomain> domains = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            domains.add(domain(i));
+        }
+        ScanSummary summary = scanner(3).scan(domains, NOW, Deadline.NONE);
+
+        assertThat(summary.count(DomainResult.Outcome.CHECKED)).isEqualTo(40);
+        assertThat(maxInFlight.get()).isBetween(1, 3);
+    }
+
+    private static MonitoredDomain domain(int n) {
+        String hex = HexFormat.of().toHexDigits(n);
+        return new MonitoredDomain(new DomainSid("DN" + "0".repeat(32 - hex.length()) + hex),
+                Optional.of("links" + n + ".example.com"), 443);
+    }
+
+    private static final class RecordingPublisher implements AlarmPublisher {
+        final AtomicBoolean failing = new AtomicBoolean();
+        private final List<AlarmMessage> sent = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public String publish(AlarmMessage alarm) {
+            if (failing.get()) {
+                throw new AlarmPublishException("SNS unreachable", null);
+            }
+            sent.add(alarm);
+            return "m-" + sent.size();
+        }
+
+        List<String> subjects() {
+            synchronized (sent) {
+                return sent.stream().map(AlarmMessage::subject).toList();
+            }
+        }
+    }
+
+    /** Twilio with one customer-managed certificate per domain, expiring in ten days; fails loudly on uploads. */
+    private static final class FakeTwilio implements TwilioDomains {
+        final Instant expires = NOW.plus(Duration.ofDays(10));
+        volatile DomainSid failFor;
+
+        @Override
+        public DomainCertificate fetchCertificate(DomainSid domain) {
+            if (domain.equals(failFor)) {
+                throw new TwilioUnavailableException("GET certificate failed after 4 attempts: HTTP 503", 503,
+                        Optional.empty(), null);
+            }
+            return new DomainCertificate(domain, Optional.of("CW" + "a".repeat(32)), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(expires), Optional.of(false), Optional.of(false), Optional.empty(), "v2");
+        }
+
+        @Override
+        public DomainConfig fetchConfig(DomainSid domain) {
+            return new DomainConfig(domain, Optional.empty(), Optional.of(false), Optional.of(false), Optional.empty(),
+                    Optional.empty());
+        }
+
+        @Override
+        public DnsValidation validateDns(DomainSid domain) {
+            return new DnsValidation(domain, Optional.of(true), Optional.of(""));
+        }
+
+        @Override
+        public DomainCertificate uploadCertificate(DomainSid domain, TlsCertPayload tlsCert) {
+            throw new UnsupportedOperationException("the scan never uploads");
+        }
+
+        @Override
+        public DomainCertificate requestManagedCertificate(DomainSid domain) {
+            throw new UnsupportedOperationException("the scan never requests certificates");
+        }
+    }
+}
