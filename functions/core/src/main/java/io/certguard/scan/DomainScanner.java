@@ -1,7 +1,9 @@
 package io.certguard.scan;
 
-import io.certguard.alarm.AlarmPublishException;
+import io.certguard.alarm.AlarmMessage;
+import io.certguard.alarm.AlarmOutbox;
 import io.certguard.alarm.AlarmPublisher;
+import io.certguard.alarm.PendingAlarm;
 import io.certguard.domain.MonitoredDomain;
 import io.certguard.state.RecordKey;
 import io.certguard.state.StaleRecordException;
@@ -11,16 +13,12 @@ import io.certguard.twilio.DnsValidation;
 import io.certguard.twilio.DomainCertificate;
 import io.certguard.twilio.DomainConfig;
 import io.certguard.twilio.TwilioDomains;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,15 +33,13 @@ import java.util.function.Supplier;
  */
 public final class DomainScanner {
 
-    /** How long a run owns the alarms it claimed; a crashed run's claims lapse after it (at-least-once delivery). */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(15);
     private static final int SAVE_ATTEMPTS = 3;
 
     private final TwilioAccounts twilio;
     private final LiveCheck live;
     private final CaaCheck caa;
     private final StateStore store;
-    private final AlarmPublisher publisher;
+    private final AlarmOutbox outbox;
     private final ScanAlarmRenderer renderer;
     private final ScanPolicy policy;
     private final int concurrency;
@@ -54,7 +50,7 @@ public final class DomainScanner {
         this.live = Objects.requireNonNull(live, "live");
         this.caa = Objects.requireNonNull(caa, "caa");
         this.store = Objects.requireNonNull(store, "store");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.outbox = new AlarmOutbox(store, publisher);
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.policy = Objects.requireNonNull(policy, "policy");
         if (concurrency < 1) {
@@ -110,19 +106,19 @@ public final class DomainScanner {
                 .map(expires -> policy.expiry().assess(expires, now).daysLeft());
         RecordKey key = DomainStateRecords.key(domain.sid());
         List<CheckFailure> failures = new ArrayList<>(observation.failures());
-        Outbox outbox;
+        List<PendingAlarm> claimed;
         try {
-            outbox = decideAndClaim(key, observation, now);
+            claimed = decideAndClaim(key, observation, now);
         } catch (RuntimeException e) {
             failures.add(new CheckFailure(CheckFailure.Part.STATE, describe(e)));
             return new DomainResult(domain.sid(), observation.host(), DomainResult.Outcome.FAILED, daysLeft,
                     Optional.of(observation), 0, 0, failures);
         }
-        int published = publish(key, outbox, failures);
-        int pending = outbox.claimed().size() - published;
+        AlarmOutbox.Delivery delivery = outbox.deliver(key, claimed);
+        delivery.problems().forEach(p -> failures.add(new CheckFailure(CheckFailure.Part.ALARM, p)));
         return new DomainResult(domain.sid(), observation.host(),
                 failures.isEmpty() ? DomainResult.Outcome.CHECKED : DomainResult.Outcome.FAILED, daysLeft,
-                Optional.of(observation), published, pending, failures);
+                Optional.of(observation), delivery.published(), delivery.kept(), failures);
     }
 
     /** Reads every source for one domain; each failure is recorded, never skipped. */
@@ -162,93 +158,39 @@ public final class DomainScanner {
                 .anyMatch(r -> r.key().sort().startsWith(DomainStateRecords.UPLOAD_PREFIX) && r.pollAt().isPresent());
     }
 
-    /** The alarms this run claimed, with the record version that holds the claims. */
-    private record Outbox(List<PendingAlarm> claimed, String host) {
-    }
-
     /**
      * Decides and records the decision with the alarms to send, claimed by this run, in one conditional write. A
      * concurrent writer makes the save fail; the decision is then made again on what that writer stored.
+     *
+     * @return the alarms this run claimed
      */
-    private Outbox decideAndClaim(RecordKey key, DomainObservation observation, Instant now) {
-        Instant lease = now.plus(CLAIM_LEASE);
+    private List<PendingAlarm> decideAndClaim(RecordKey key, DomainObservation observation, Instant now) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             Optional<StateRecord> record = store.load(key);
-            DomainStateRecords.Stored stored = record.map(DomainStateRecords::read)
-                    .orElse(new DomainStateRecords.Stored(DomainState.EMPTY, List.of()));
-            ScanDecision decision = policy.decide(stored.state(), observation, now);
+            DomainState stored = record.map(DomainStateRecords::read).orElse(DomainState.EMPTY);
+            List<PendingAlarm> earlier = record.map(AlarmOutbox::read).orElse(List.of());
+            ScanDecision decision = policy.decide(stored, observation, now);
             DomainState next = decision.state();
-            List<PendingAlarm> pending = new ArrayList<>();
-            List<PendingAlarm> claimed = new ArrayList<>();
-            for (PendingAlarm earlier : stored.pending()) {
-                PendingAlarm kept = earlier.claimable(now) ? earlier.claimed(lease) : earlier;
-                pending.add(kept);
-                if (kept != earlier) {
-                    claimed.add(kept);
-                }
-            }
+            List<AlarmMessage> fresh = new ArrayList<>();
             for (ScanAlarm alarm : decision.alarms()) {
                 next = alarm.mark().applyTo(next);
-                PendingAlarm fresh = new PendingAlarm(UUID.randomUUID().toString(), renderer.render(alarm),
-                        Optional.of(lease));
-                pending.add(fresh);
-                claimed.add(fresh);
+                fresh.add(renderer.render(alarm));
             }
+            AlarmOutbox.Claim claim = AlarmOutbox.claim(earlier, fresh, now);
             boolean hostChanged = record.flatMap(r -> r.attribute(DomainStateRecords.HOST))
                     .map(h -> !h.equals(observation.host())).orElse(true);
-            if (next.equals(stored.state()) && claimed.isEmpty() && !hostChanged) {
-                return new Outbox(List.of(), observation.host()); // steady state: nothing to write
+            if (next.equals(stored) && claim.claimed().isEmpty() && !hostChanged) {
+                return List.of(); // steady state: nothing to write
             }
             StateRecord base = record.orElse(StateRecord.fresh(key, Map.of()));
             try {
-                store.save(DomainStateRecords.write(base, observation.host(), new DomainStateRecords.Stored(next, pending)));
-                return new Outbox(claimed, observation.host());
+                store.save(AlarmOutbox.write(DomainStateRecords.write(base, observation.host(), next), claim.outbox()));
+                return claim.claimed();
             } catch (StaleRecordException raced) {
                 // another run wrote first: decide again on its state
             }
         }
         throw new StaleRecordException(key, -1);
-    }
-
-    /** Publishes the claimed alarms, then removes the sent ones from the outbox and releases the others. */
-    private int publish(RecordKey key, Outbox outbox, List<CheckFailure> failures) {
-        if (outbox.claimed().isEmpty()) {
-            return 0;
-        }
-        Set<String> sent = new HashSet<>();
-        Set<String> unsent = new HashSet<>();
-        for (PendingAlarm alarm : outbox.claimed()) {
-            try {
-                publisher.publish(alarm.message());
-                sent.add(alarm.id());
-            } catch (AlarmPublishException e) {
-                unsent.add(alarm.id());
-                failures.add(new CheckFailure(CheckFailure.Part.ALARM, "alarm kept for the next run: " + e.getMessage()));
-            }
-        }
-        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            try {
-                StateRecord record = store.load(key).orElseThrow();
-                DomainStateRecords.Stored stored = DomainStateRecords.read(record);
-                List<PendingAlarm> remaining = new ArrayList<>();
-                for (PendingAlarm p : stored.pending()) {
-                    if (!sent.contains(p.id())) {
-                        remaining.add(unsent.contains(p.id()) ? p.released() : p);
-                    }
-                }
-                store.save(DomainStateRecords.write(record, outbox.host(), new DomainStateRecords.Stored(stored.state(), remaining)));
-                return sent.size();
-            } catch (StaleRecordException raced) {
-                // a concurrent run changed the record: apply the removal to its version
-            } catch (RuntimeException e) {
-                failures.add(new CheckFailure(CheckFailure.Part.STATE, "published alarms not cleared from the outbox "
-                        + "(they may be sent again after the claim lapses): " + describe(e)));
-                return sent.size();
-            }
-        }
-        failures.add(new CheckFailure(CheckFailure.Part.STATE, "outbox not cleared after " + SAVE_ATTEMPTS
-                + " concurrent updates; published alarms may be sent again after the claim lapses"));
-        return sent.size();
     }
 
     private static <T> Optional<T> attempt(Supplier<T> call, CheckFailure.Part part, List<CheckFailure> failures) {

@@ -92,7 +92,7 @@ class DomainScannerTest {
 
         assertThat(retried.alarmsPublished()).isEqualTo(1);
         assertThat(publisher.subjects()).containsExactly("[30131 WARNING] links1.example.com certificate expires in 10 days");
-        assertThat(DomainStateRecords.read(store.load(DomainStateRecords.key(domain.sid())).orElseThrow()).pending()).isEmpty();
+        assertThat(io.certguard.alarm.AlarmOutbox.read(store.load(DomainStateRecords.key(domain.sid())).orElseThrow())).isEmpty();
     }
 
     @Test

@@ -1,6 +1,5 @@
-package io.certguard.scan;
+package io.certguard.alarm;
 
-import io.certguard.alarm.AlarmMessage;
 import io.certguard.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A decided alarm waiting in the domain's state record until it is published (a transactional outbox). A run claims
- * it with a lease in the same conditional write that records the decision, so two racing scans never both send it;
- * a publish that fails releases the claim, and the next run sends it.
+ * A decided alarm waiting in a state record until it is published (a transactional outbox, see {@link AlarmOutbox}).
+ * A run claims it with a lease in the same conditional write that records the decision, so two racing runs never both
+ * send it; a publish that fails releases the claim, and the next run sends it.
  *
  * @param id           unique per alarm (the decision's mark), for removal after publishing
  * @param claimedUntil the lease of the run publishing it; empty when unclaimed
@@ -36,7 +35,7 @@ public record PendingAlarm(String id, AlarmMessage message, Optional<Instant> cl
         return new PendingAlarm(id, message, Optional.empty());
     }
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         json.put("subject", message.subject());
@@ -48,7 +47,7 @@ public record PendingAlarm(String id, AlarmMessage message, Optional<Instant> cl
         return json;
     }
 
-    static PendingAlarm fromJson(JsonObject json) {
+    public static PendingAlarm fromJson(JsonObject json) {
         Map<String, String> attributes = new LinkedHashMap<>();
         JsonObject a = json.object("attributes");
         a.asMap().keySet().forEach(k -> attributes.put(k, a.string(k)));
