@@ -1,0 +1,165 @@
+package io.certguard.upload;
+
+import io.certguard.domain.DomainSid;
+import io.certguard.scan.DomainStateRecords;
+import io.certguard.state.RecordKey;
+import io.certguard.state.StateRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One upload of one certificate-bundle version to one domain, from claim to live certificate: the upload function
+ * writes it, the validation poll advances it, and the scan reads it ("validation in progress"). Stored in the domain's
+ * partition under {@code UPLOAD#<secret version id>}; while the poll follows it, it sits in the sparse poll index.
+ * Holds certificate identities only (fingerprint, serial, dates), never key material.
+ *
+ * @param status             where the upload stands
+ * @param secretId           the secret's ARN (or name)
+ * @param host               the domain's host, for the live check and alarms
+ * @param leafNotAfter       the uploaded leaf's expiry (Twilio's {@code date_expires} once validated)
+ * @param leafFingerprint    SHA-256 of the uploaded leaf (hex), compared with what the host serves
+ * @param leafSerial         the uploaded leaf's serial number (hex)
+ * @param previousExpires    Twilio's {@code date_expires} before the upload (to tell a dropped upload)
+ * @param uploadedAt         when the POST was accepted
+ * @param polls              how many times the poll has looked at it
+ * @param consecutiveFailures polls in a row that could not read Twilio or the host
+ * @param alarmsSent         alarm types already sent for this upload (each once)
+ * @param detail             the last human-readable reason (findings, Twilio's error, the unknown status), no secrets
+ * @param claimExpiresAt     for IN_PROGRESS: when the claim lapses and another run may take over
+ * @param pollAt             when the poll should look next (empty: not followed)
+ */
+public record UploadRecord(
+        DomainSid domain,
+        String versionId,
+        UploadStatus status,
+        String secretId,
+        Optional<String> host,
+        Optional<Instant> leafNotAfter,
+        Optional<String> leafFingerprint,
+        Optional<String> leafSerial,
+        Optional<Instant> previousExpires,
+        Optional<Instant> uploadedAt,
+        int polls,
+        int consecutiveFailures,
+        List<String> alarmsSent,
+        Optional<String> detail,
+        Optional<Instant> claimExpiresAt,
+        Optional<Instant> pollAt) {
+
+    public UploadRecord {
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(versionId, "versionId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(secretId, "secretId");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(leafNotAfter, "leafNotAfter");
+        Objects.requireNonNull(leafFingerprint, "leafFingerprint");
+        Objects.requireNonNull(leafSerial, "leafSerial");
+        Objects.requireNonNull(previousExpires, "previousExpires");
+        Objects.requireNonNull(uploadedAt, "uploadedAt");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(claimExpiresAt, "claimExpiresAt");
+        Objects.requireNonNull(pollAt, "pollAt");
+        alarmsSent = List.copyOf(alarmsSent);
+        if (pollAt.isPresent() && !status.polled()) {
+            throw new IllegalArgumentException("an upload in status " + status + " is not polled");
+        }
+    }
+
+    public static RecordKey key(DomainSid domain, String versionId) {
+        return new RecordKey(DomainStateRecords.partition(domain), DomainStateRecords.UPLOAD_PREFIX + versionId);
+    }
+
+    public RecordKey key() {
+        return key(domain, versionId);
+    }
+
+    public boolean alarmSent(String type) {
+        return alarmsSent.contains(type);
+    }
+
+    // ---- mapping to the state table ----
+
+    private static final String STATUS = "status";
+    private static final String SECRET = "secretId";
+    private static final String HOST = "host";
+    private static final String NOT_AFTER = "leafNotAfter";
+    private static final String FINGERPRINT = "leafFingerprint";
+    private static final String SERIAL = "leafSerial";
+    private static final String PREVIOUS = "previousExpires";
+    private static final String UPLOADED = "uploadedAt";
+    private static final String POLLS = "polls";
+    private static final String FAILURES = "consecutiveFailures";
+    private static final String ALARMS = "alarmsSent";
+    private static final String DETAIL = "detail";
+    private static final String CLAIM = "claimExpiresAt";
+
+    /** The stored form, keeping the record's other attributes (its alarm outbox) and its version. */
+    public StateRecord toStateRecord(StateRecord base) {
+        Map<String, String> a = new LinkedHashMap<>(base.attributes());
+        a.put(STATUS, status.name());
+        a.put(SECRET, secretId);
+        put(a, HOST, host);
+        put(a, NOT_AFTER, leafNotAfter.map(Instant::toString));
+        put(a, FINGERPRINT, leafFingerprint);
+        put(a, SERIAL, leafSerial);
+        put(a, PREVIOUS, previousExpires.map(Instant::toString));
+        put(a, UPLOADED, uploadedAt.map(Instant::toString));
+        a.put(POLLS, Integer.toString(polls));
+        a.put(FAILURES, Integer.toString(consecutiveFailures));
+        a.put(ALARMS, String.join(",", alarmsSent));
+        put(a, DETAIL, detail);
+        put(a, CLAIM, claimExpiresAt.map(Instant::toString));
+        return new StateRecord(base.key(), base.version(), a, pollAt, base.expiresAt());
+    }
+
+    public StateRecord toStateRecord() {
+        return toStateRecord(StateRecord.fresh(key(), Map.of()));
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the malformed attribute
+     */
+    public static UploadRecord fromStateRecord(StateRecord record) {
+        String sort = record.key().sort();
+        if (!sort.startsWith(DomainStateRecords.UPLOAD_PREFIX)) {
+            throw new IllegalArgumentException(record.key() + " is not an upload record");
+        }
+        DomainSid domain = DomainSid.of(record.key().partition().substring("DOMAIN#".length()));
+        try {
+            return new UploadRecord(domain, sort.substring(DomainStateRecords.UPLOAD_PREFIX.length()),
+                    UploadStatus.valueOf(record.attribute(STATUS).orElseThrow(() -> missing(STATUS))),
+                    record.attribute(SECRET).orElseThrow(() -> missing(SECRET)),
+                    record.attribute(HOST),
+                    record.attribute(NOT_AFTER).map(Instant::parse),
+                    record.attribute(FINGERPRINT),
+                    record.attribute(SERIAL),
+                    record.attribute(PREVIOUS).map(Instant::parse),
+                    record.attribute(UPLOADED).map(Instant::parse),
+                    record.attribute(POLLS).map(Integer::parseInt).orElse(0),
+                    record.attribute(FAILURES).map(Integer::parseInt).orElse(0),
+                    record.attribute(ALARMS).filter(s -> !s.isBlank()).map(s -> List.of(s.split(","))).orElse(List.of()),
+                    record.attribute(DETAIL),
+                    record.attribute(CLAIM).map(Instant::parse),
+                    record.pollAt());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("upload record " + record.key() + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static IllegalArgumentException missing(String name) {
+        return new IllegalArgumentException("attribute " + name + " is missing");
+    }
+
+    private static void put(Map<String, String> attributes, String name, Optional<String> value) {
+        if (value.isPresent()) {
+            attributes.put(name, value.get());
+        } else {
+            attributes.remove(name);
+        }
+    }
+}
