@@ -23,8 +23,14 @@ public enum AlarmType {
     CONTINUE_ON_FAILURE("none"),
     /** The domain could not be checked for several runs in a row: the monitor is blind for it. */
     CHECK_FAILED("none"),
-    /** A condition alarmed before is over: the certificate was renewed, or checks work again. */
-    RESOLVED("none");
+    /** A condition alarmed before is over: the certificate was renewed or replaced, or checks work again. */
+    RESOLVED("none"),
+    /** A replacement bundle was not uploaded: it failed validation, or Twilio refused the POST (30132). */
+    UPLOAD_REJECTED("30132"),
+    /** Twilio did not accept an uploaded certificate: an undocumented validation status, or it kept the old one (30132). */
+    VALIDATION_FAILED("30132"),
+    /** Twilio has been validating an upload for longer than allowed; at the hard limit certguard stops following it. */
+    VALIDATION_TIMEOUT("none");
 
     private final String errorCode;
 

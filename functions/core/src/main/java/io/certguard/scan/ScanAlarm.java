@@ -18,7 +18,15 @@ public record ScanAlarm(AlarmType type, Severity severity, DomainObservation obs
         Optional<Instant> expires, Optional<Long> daysLeft, OptionalInt threshold, Optional<Instant> previousExpires,
         int consecutiveFailures, StateMark mark) {
 
+    /** The alarm types a scan raises. */
+    public static final java.util.Set<AlarmType> TYPES = java.util.EnumSet.of(AlarmType.EXPIRING, AlarmType.EXPIRED,
+            AlarmType.CAA_BLOCKS_RENEWAL, AlarmType.RENEWAL_STUCK, AlarmType.NO_REPLACEMENT, AlarmType.LIVE_CERT_MISMATCH,
+            AlarmType.DNS_INVALID, AlarmType.CONTINUE_ON_FAILURE, AlarmType.CHECK_FAILED, AlarmType.RESOLVED);
+
     public ScanAlarm {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException(type + " is not a scan alarm type");
+        }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(observation, "observation");

@@ -61,6 +61,7 @@ public final class ScanAlarmRenderer {
             case RESOLVED -> alarm.previousExpires().isPresent()
                     ? "certificate renewed, now expires " + alarm.expires().map(DAY::format).orElse("?")
                     : "checks succeed again";
+            case UPLOAD_REJECTED, VALIDATION_FAILED, VALIDATION_TIMEOUT -> throw notAScanAlarm(alarm);
         };
     }
 
@@ -75,6 +76,7 @@ public final class ScanAlarmRenderer {
             case LIVE_CERT_MISMATCH -> "Check the served cert.";
             case DNS_INVALID -> "Fix DNS for Twilio.";
             case CHECK_FAILED -> "See the certguard logs.";
+            case UPLOAD_REJECTED, VALIDATION_FAILED, VALIDATION_TIMEOUT -> throw notAScanAlarm(alarm);
             default -> switch (alarm.remedy()) {
                 case UPLOAD_REPLACEMENT -> "Upload a replacement.";
                 case ALLOW_LETSENCRYPT_IN_CAA -> "Allow letsencrypt.org in CAA.";
@@ -130,8 +132,13 @@ public final class ScanAlarmRenderer {
                     + "check ValidateDns again.";
             case CHECK_FAILED -> "What to do: certguard could not read this domain; see the failed checks above and the "
                     + "function's logs. Common causes: Twilio credentials revoked, domain SID removed, DNS or network failures.";
+            case UPLOAD_REJECTED, VALIDATION_FAILED, VALIDATION_TIMEOUT -> throw notAScanAlarm(alarm);
             default -> remedySteps(alarm.remedy(), o);
         };
+    }
+
+    private static IllegalArgumentException notAScanAlarm(ScanAlarm alarm) {
+        return new IllegalArgumentException(alarm.type() + " is an upload alarm, not a scan alarm");
     }
 
     private String remedySteps(Remedy remedy, DomainObservation o) {

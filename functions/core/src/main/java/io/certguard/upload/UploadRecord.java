@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param leafSerial         the uploaded leaf's serial number (hex)
  * @param previousExpires    Twilio's {@code date_expires} before the upload (to tell a dropped upload)
  * @param uploadedAt         when the POST was accepted
+ * @param validatedAt        when the poll first saw Twilio report the new certificate
  * @param polls              how many times the poll has looked at it
  * @param consecutiveFailures polls in a row that could not read Twilio or the host
  * @param alarmsSent         alarm types already sent for this upload (each once)
@@ -43,6 +44,7 @@ public record UploadRecord(
         Optional<String> leafSerial,
         Optional<Instant> previousExpires,
         Optional<Instant> uploadedAt,
+        Optional<Instant> validatedAt,
         int polls,
         int consecutiveFailures,
         List<String> alarmsSent,
@@ -61,6 +63,7 @@ public record UploadRecord(
         Objects.requireNonNull(leafSerial, "leafSerial");
         Objects.requireNonNull(previousExpires, "previousExpires");
         Objects.requireNonNull(uploadedAt, "uploadedAt");
+        Objects.requireNonNull(validatedAt, "validatedAt");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(claimExpiresAt, "claimExpiresAt");
         Objects.requireNonNull(pollAt, "pollAt");
@@ -92,6 +95,7 @@ public record UploadRecord(
     private static final String SERIAL = "leafSerial";
     private static final String PREVIOUS = "previousExpires";
     private static final String UPLOADED = "uploadedAt";
+    private static final String VALIDATED = "validatedAt";
     private static final String POLLS = "polls";
     private static final String FAILURES = "consecutiveFailures";
     private static final String ALARMS = "alarmsSent";
@@ -109,6 +113,7 @@ public record UploadRecord(
         put(a, SERIAL, leafSerial);
         put(a, PREVIOUS, previousExpires.map(Instant::toString));
         put(a, UPLOADED, uploadedAt.map(Instant::toString));
+        put(a, VALIDATED, validatedAt.map(Instant::toString));
         a.put(POLLS, Integer.toString(polls));
         a.put(FAILURES, Integer.toString(consecutiveFailures));
         a.put(ALARMS, String.join(",", alarmsSent));
@@ -140,6 +145,7 @@ public record UploadRecord(
                     record.attribute(SERIAL),
                     record.attribute(PREVIOUS).map(Instant::parse),
                     record.attribute(UPLOADED).map(Instant::parse),
+                    record.attribute(VALIDATED).map(Instant::parse),
                     record.attribute(POLLS).map(Integer::parseInt).orElse(0),
                     record.attribute(FAILURES).map(Integer::parseInt).orElse(0),
                     record.attribute(ALARMS).filter(s -> !s.isBlank()).map(s -> List.of(s.split(","))).orElse(List.of()),

@@ -48,7 +48,7 @@ class ScanAlarmRendererTest {
 
     static Stream<Arguments> everyTypeWithAHostileHost() {
         String longHost = "a-very-long-subdomain-name-that-goes-on." + "x".repeat(60) + ".links.example.com";
-        return Stream.of(AlarmType.values()).flatMap(type -> Stream.of(
+        return ScanAlarm.TYPES.stream().flatMap(type -> Stream.of(
                 Arguments.of(type, "links.example.com"), Arguments.of(type, longHost)));
     }
 

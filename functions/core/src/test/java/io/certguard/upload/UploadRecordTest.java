@@ -21,7 +21,7 @@ class UploadRecordTest {
     void roundTripsThroughTheStateTableForm_inTheDomainsPartition() {
         UploadRecord record = new UploadRecord(SID, "v-1", UploadStatus.VALIDATING, "arn:secret", Optional.of("links.example.com"),
                 Optional.of(T.plusSeconds(86_400 * 90)), Optional.of("ab12"), Optional.of("0f"), Optional.of(T.plusSeconds(3600)),
-                Optional.of(T), 2, 1, List.of("VALIDATION_TIMEOUT"), Optional.of("pending"), Optional.empty(),
+                Optional.of(T), Optional.of(T.plusSeconds(300)), 2, 1, List.of("VALIDATION_TIMEOUT"), Optional.of("pending"), Optional.empty(),
                 Optional.of(T.plusSeconds(60)));
 
         StateRecord stored = record.toStateRecord();
@@ -35,8 +35,8 @@ class UploadRecordTest {
     @Test
     void onlyPolledStatusesMayBeInThePollIndex() {
         assertThatThrownBy(() -> new UploadRecord(SID, "v", UploadStatus.LIVE, "s", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, List.of(), Optional.empty(),
-                Optional.empty(), Optional.of(T))).hasMessageContaining("not polled");
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, List.of(),
+                Optional.empty(), Optional.empty(), Optional.of(T))).hasMessageContaining("not polled");
     }
 
     @Test
