@@ -85,6 +85,35 @@ public record UploadRecord(
         return alarmsSent.contains(type);
     }
 
+    /** The same upload in another status, polled next at {@code nextPoll} (empty: no longer followed). */
+    public UploadRecord withStatus(UploadStatus next, Optional<Instant> nextPoll, Optional<String> why) {
+        return new UploadRecord(domain, versionId, next, secretId, host, leafNotAfter, leafFingerprint, leafSerial,
+                previousExpires, uploadedAt, validatedAt, polls, consecutiveFailures, alarmsSent, why, claimExpiresAt,
+                nextPoll);
+    }
+
+    /** One more poll, with the run of failed reads continued ({@code failed}) or reset. */
+    public UploadRecord polled(boolean failed) {
+        return new UploadRecord(domain, versionId, status, secretId, host, leafNotAfter, leafFingerprint, leafSerial,
+                previousExpires, uploadedAt, validatedAt, polls + 1, failed ? consecutiveFailures + 1 : 0, alarmsSent,
+                detail, claimExpiresAt, pollAt);
+    }
+
+    public UploadRecord withAlarmSent(String key) {
+        List<String> sent = new java.util.ArrayList<>(alarmsSent);
+        if (!sent.contains(key)) {
+            sent.add(key);
+        }
+        return new UploadRecord(domain, versionId, status, secretId, host, leafNotAfter, leafFingerprint, leafSerial,
+                previousExpires, uploadedAt, validatedAt, polls, consecutiveFailures, sent, detail, claimExpiresAt, pollAt);
+    }
+
+    public UploadRecord withValidatedAt(Instant at) {
+        return new UploadRecord(domain, versionId, status, secretId, host, leafNotAfter, leafFingerprint, leafSerial,
+                previousExpires, uploadedAt, Optional.of(at), polls, consecutiveFailures, alarmsSent, detail,
+                claimExpiresAt, pollAt);
+    }
+
     // ---- mapping to the state table ----
 
     private static final String STATUS = "status";
