@@ -16,7 +16,7 @@ public enum TwilioFault {
     SERVICE_UNAVAILABLE,
     /** The normal answer, sent only after {@link TwilioSimulator.Builder#slowDelay(java.time.Duration)}; set it beyond the client's timeout. */
     SLOW,
-    /** The connection is closed without a single response byte. */
+    /** The connection is closed without a response byte; java.net.http silently re-sends a GET once, so a GET needs two. */
     DROP_CONNECTION,
     /** HTTP 401 with Twilio error 20003, whatever the credentials. */
     UNAUTHORIZED,
