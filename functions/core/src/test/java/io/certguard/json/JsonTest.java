@@ -58,6 +58,8 @@ class JsonTest {
             "'\"a\\qb\"'            | invalid escape '\\q' at offset 3",
             "'\"\\u12\"'            | truncated \\u escape at offset 3",
             "'\"\\u12zz\"'          | invalid \\u escape at offset 3",
+            "'\"\\u+041\"'          | invalid \\u escape at offset 3",
+            "'\"\\u-041\"'          | invalid \\u escape at offset 3",
             "'01'                   | unexpected trailing content at offset 1",
             "'1.'                   | invalid number: digits expected after '.' at offset 2",
             "'1e'                   | invalid number: digits expected in exponent at offset 2",
