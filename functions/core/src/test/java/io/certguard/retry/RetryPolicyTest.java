@@ -52,6 +52,12 @@ class RetryPolicyTest {
     }
 
     @Test
+    void anAbsurdRetryAfterEndsTheRetriesInsteadOfOverflowing() {
+        assertThat(POLICY.nextDelay(1, Duration.ofSeconds(1), Optional.of(Duration.ofSeconds(Long.MAX_VALUE)), ALMOST_ONE))
+                .isEmpty();
+    }
+
+    @Test
     void retryAfterReplacesTheDrawnDelayEvenAboveTheCap() {
         assertThat(POLICY.nextDelay(1, Duration.ZERO, Optional.of(Duration.ofSeconds(3)), ALMOST_ONE))
                 .hasValue(Duration.ofSeconds(3));
