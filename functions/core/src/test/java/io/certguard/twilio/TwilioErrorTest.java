@@ -20,6 +20,23 @@ class TwilioErrorTest {
     }
 
     @Test
+    void acceptsCodesSentAsStrings() {
+        TwilioError error = TwilioError.from(Json.parseObject("{\"code\": \" 30131 \", \"status\": \"400\"}")).orElseThrow();
+
+        assertThat(error.code()).hasValue(30131);
+        assertThat(error.status()).hasValue(400);
+    }
+
+    @Test
+    void ignoresCodesThatAreNotIntegersInsteadOfTruncatingThem() {
+        TwilioError error = TwilioError.from(Json.parseObject(
+                "{\"code\": 20404.5, \"status\": 1e99, \"message\": \"odd\"}")).orElseThrow();
+
+        assertThat(error.code()).isEmpty();
+        assertThat(error.status()).isEmpty();
+    }
+
+    @Test
     void ignoresWronglyTypedFieldsRatherThanLosingTheError() {
         TwilioError error = TwilioError.from(Json.parseObject("{\"code\": true, \"message\": \"Bad\", \"more_info\": 5}"))
                 .orElseThrow();
