@@ -7,6 +7,7 @@ import io.certguard.domain.DomainSid;
 import io.certguard.retry.RetryPolicy;
 import io.certguard.twilio.TwilioCredentials;
 import io.certguard.twilio.TwilioRateLimitedException;
+import io.certguard.twilio.TwilioUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,26 @@ class TwilioHttpClientHostileAnswersTest {
             assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(Long.MAX_VALUE));
             assertThat(e).hasMessageContaining("after 1 attempt ");
             assertThat(sleeps).isEmpty();
+        }
+    }
+
+    /**
+     * The request timeout only covers the wait for the response headers; a body that stalls after them is bounded by
+     * the client's own wait, which must then abandon the exchange so the connection does not stay open.
+     */
+    @Test
+    void aStalledBodyTimesOutAndTheConnectionIsClosed() throws Exception {
+        try (OneShotHttpServer server = OneShotHttpServer.answering("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"domain_sid\": ", Duration.ZERO,
+                Duration.ofSeconds(5))) {
+            TwilioClientSettings settings = TwilioClientSettings.defaults(server.baseUri())
+                    .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(200)).withRetry(RetryPolicy.none());
+
+            TwilioUnavailableException e = catchThrowableOfType(TwilioUnavailableException.class,
+                    () -> new TwilioHttpClient(settings, CREDENTIALS, sleeps::add, () -> 0.5).fetchConfig(DOMAIN));
+
+            assertThat(e).hasMessageContaining("no complete response within 1200 ms");
+            assertThat(server.clientClosedConnection(Duration.ofSeconds(6))).as("connection closed by the client").isTrue();
         }
     }
 }
