@@ -53,6 +53,10 @@ import java.util.function.Function;
  * uploading the same {@code TlsCert} again, or asking again for a managed certificate, leaves the same end state.
  * Redirects are not followed (a redirect means a wrong base URL). Nothing logged or thrown carries the credentials or
  * the {@code TlsCert} body.
+ *
+ * <p>Beneath these retries java.net.http itself re-sends a GET once when its connection closes before a response byte
+ * arrives (JDK 25 {@code MultiExchange}; older JDKs only on pooled connections), so one attempt of a GET can reach
+ * Twilio twice. Reads are idempotent, and POSTs are never re-sent that way.
  */
 public final class TwilioHttpClient implements TwilioDomains {
 
