@@ -25,8 +25,7 @@ class JsonTest {
 
     @Test
     void keepsNullMembersDistinctFromAbsentOnes() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) Json.parse("{\"a\": null}");
+        Map<String, Object> map = cast(Json.parse("{\"a\": null}"));
 
         assertThat(map).containsKey("a").doesNotContainKey("b");
         assertThat(map.get("a")).isNull();
@@ -39,11 +38,11 @@ class JsonTest {
 
     @Test
     void parsedContainersAreUnmodifiable() {
-        Object map = Json.parse("{\"a\": [1]}");
+        Map<String, Object> map = cast(Json.parse("{\"a\": [1]}"));
+        List<Object> list = cast(map.get("a"));
 
-        assertThatThrownBy(() -> ((Map<String, Object>) cast(map)).put("b", 1)).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> ((List<Object>) cast(((Map<?, ?>) map).get("a"))).add(2))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> map.put("b", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> list.add(2)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
