@@ -109,9 +109,23 @@ final class SimulatorHandler implements HttpHandler {
         } else if (unreadable.isPresent()) {
             response = TwilioErrors.badRequest(unreadable.get());
         } else {
-            response = api.handle(request);
+            response = answer(request);
         }
         send(exchange, request, response);
+    }
+
+    /**
+     * The API's answer. A simulator bug must not look like a network fault: left alone, the JDK server would drop the
+     * connection and log nothing visible, and a client would retry in silence.
+     */
+    private SimResponse answer(RecordedRequest request) {
+        try {
+            return api.handle(request);
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "Twilio simulator failed on #" + request.sequence() + " "
+                    + request.method() + " " + request.path(), bug);
+            return TwilioErrors.error(500, 20500, "Twilio simulator failed: " + bug.getClass().getName());
+        }
     }
 
     /** Basic auth against the configured credentials, compared in constant time. */
