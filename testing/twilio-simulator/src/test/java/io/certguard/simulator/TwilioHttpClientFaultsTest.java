@@ -48,7 +48,7 @@ class TwilioHttpClientFaultsTest {
 
     @BeforeEach
     void start() {
-        twilio = TwilioSimulator.builder().acceptCredentials(API_KEY).slowDelay(Duration.ofSeconds(1))
+        twilio = TwilioSimulator.builder().acceptCredentials(API_KEY).slowDelay(Duration.ofSeconds(2))
                 .retryAfterSeconds(RETRY_AFTER_SECONDS).build().start();
         twilio.addDomain(SimulatedDomain.of(DOMAIN, HOST).withCertificateExpiring(LIVE_EXPIRY));
         client = ClientFixture.client(twilio, API_KEY, ClientFixture.THREE_ATTEMPTS, sleeper);
@@ -61,6 +61,11 @@ class TwilioHttpClientFaultsTest {
 
     private TwilioHttpClient clientWith(RetryPolicy policy) {
         return ClientFixture.client(twilio, API_KEY, policy, sleeper);
+    }
+
+    /** For SLOW: each slow attempt costs the short timeout, a healthy one far less. */
+    private TwilioHttpClient impatientClient(RetryPolicy policy) {
+        return ClientFixture.client(twilio, API_KEY, policy, sleeper, ClientFixture.SHORT_TIMEOUT);
     }
 
     @Test
@@ -140,7 +145,7 @@ class TwilioHttpClientFaultsTest {
     void slowAnswerBeyondTheRequestTimeoutIsRetried() {
         twilio.enqueueFault(TwilioFault.SLOW);
 
-        assertThat(client.fetchConfig(DOMAIN).domainSid()).isEqualTo(DOMAIN);
+        assertThat(impatientClient(ClientFixture.THREE_ATTEMPTS).fetchConfig(DOMAIN).domainSid()).isEqualTo(DOMAIN);
         assertThat(twilio.requestCount()).isEqualTo(2);
         assertThat(sleeper.delays()).hasSize(1);
     }
@@ -150,7 +155,7 @@ class TwilioHttpClientFaultsTest {
         twilio.faultRate(1.0, 1, TwilioFault.SLOW);
 
         TwilioUnavailableException e = catchThrowableOfType(TwilioUnavailableException.class,
-                () -> client.fetchConfig(DOMAIN));
+                () -> impatientClient(ClientFixture.THREE_ATTEMPTS).fetchConfig(DOMAIN));
 
         assertThat(e.httpStatus()).as("no response arrived").isZero();
         assertThat(e).hasCauseInstanceOf(HttpTimeoutException.class).hasMessageContaining("after 3 attempts");
@@ -282,15 +287,15 @@ class TwilioHttpClientFaultsTest {
 
     @Test
     void slowAttemptsStopAtTheElapsedBudgetLongBeforeTheAttemptLimit() {
-        RetryPolicy manyAttemptsShortBudget = new RetryPolicy(50, Duration.ZERO, Duration.ZERO, Duration.ofMillis(500));
+        RetryPolicy manyAttemptsShortBudget = new RetryPolicy(50, Duration.ZERO, Duration.ZERO, Duration.ofMillis(1200));
         twilio.faultRate(1.0, 1, TwilioFault.SLOW);
 
         TwilioUnavailableException e = catchThrowableOfType(TwilioUnavailableException.class,
-                () -> clientWith(manyAttemptsShortBudget).fetchConfig(DOMAIN));
+                () -> impatientClient(manyAttemptsShortBudget).fetchConfig(DOMAIN));
 
-        // Each attempt waits out the 200 ms request timeout, so a 500 ms budget admits only a few.
+        // Each attempt waits out the 500 ms request timeout, so a 1.2 s budget admits only a few.
         int requests = twilio.requestCount();
-        assertThat(requests).isBetween(2, 49);
+        assertThat(requests).isLessThan(manyAttemptsShortBudget.maxAttempts());
         assertThat(e).hasMessageContaining("failed after " + requests + " attempts");
     }
 
@@ -314,7 +319,7 @@ class TwilioHttpClientFaultsTest {
         RetryPolicy twoAttempts = new RetryPolicy(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5));
 
         TwilioException e = catchThrowableOfType(TwilioException.class,
-                () -> clientWith(twoAttempts).uploadCertificate(DOMAIN, new TlsCertPayload(NEW_CERT.tlsCert())));
+                () -> impatientClient(twoAttempts).uploadCertificate(DOMAIN, new TlsCertPayload(NEW_CERT.tlsCert())));
 
         String pemLine = NEW_CERT.privateKeyPem().lines().skip(1).findFirst().orElseThrow();
         String basicToken = API_KEY.basicAuthorization().substring("Basic ".length());
