@@ -197,11 +197,16 @@ public final class Json {
                         if (pos + 4 > text.length()) {
                             throw error("truncated \\u escape");
                         }
-                        try {
-                            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("invalid \\u escape");
+                        int code = 0;
+                        for (int i = pos; i < pos + 4; i++) {
+                            // RFC 8259 §7: exactly four hex digits (Integer.parseInt would also take a sign).
+                            int digit = Character.digit(text.charAt(i), 16);
+                            if (digit < 0) {
+                                throw error("invalid \\u escape");
+                            }
+                            code = code * 16 + digit;
                         }
+                        sb.append((char) code);
                         pos += 4;
                     }
                     default -> {

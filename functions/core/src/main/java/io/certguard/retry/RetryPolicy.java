@@ -53,7 +53,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
             return Optional.empty();
         }
         Duration delay = retryAfter.orElseGet(() -> jitter(attemptsMade, random));
-        if (elapsed.plus(delay).compareTo(maxElapsed) > 0) {
+        // Compared as "delay > time left", not "elapsed + delay > maxElapsed": a server's Retry-After can be as large
+        // as Long.MAX_VALUE seconds, and the sum would overflow.
+        if (delay.compareTo(maxElapsed.minus(elapsed)) > 0) {
             return Optional.empty();
         }
         return Optional.of(delay);

@@ -2,6 +2,7 @@ package io.certguard.twilio;
 
 import io.certguard.json.JsonFormatException;
 import io.certguard.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,14 +31,17 @@ public record TwilioError(Optional<Integer> code, String message, Optional<Strin
                 intOf(body, "status")));
     }
 
+    /** An integer member sent as a number or, as some Twilio APIs do ("30131"), as a string; anything else is ignored. */
     private static Optional<Integer> intOf(JsonObject body, String name) {
-        try {
-            Optional<Integer> number = body.optionalNumber(name).map(n -> n.intValue());
-            // Some Twilio APIs send codes as strings ("30131"); accept both.
-            return number.isPresent() ? number : body.optionalString(name).flatMap(TwilioError::parseInt);
-        } catch (JsonFormatException e) {
-            return Optional.empty();
+        Object value = body.raw(name).orElse(null);
+        if (value instanceof BigDecimal number) {
+            try {
+                return Optional.of(number.intValueExact());
+            } catch (ArithmeticException notAnInt) {
+                return Optional.empty();
+            }
         }
+        return value instanceof String text ? parseInt(text) : Optional.empty();
     }
 
     private static Optional<String> stringOf(JsonObject body, String name) {

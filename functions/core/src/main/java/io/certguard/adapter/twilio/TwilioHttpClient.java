@@ -34,6 +34,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,10 @@ import java.util.function.Function;
  * uploading the same {@code TlsCert} again, or asking again for a managed certificate, leaves the same end state.
  * Redirects are not followed (a redirect means a wrong base URL). Nothing logged or thrown carries the credentials or
  * the {@code TlsCert} body.
+ *
+ * <p>Beneath these retries java.net.http itself re-sends a GET once when its connection closes before a response byte
+ * arrives (JDK 25 {@code MultiExchange}; older JDKs only on pooled connections), so one attempt of a GET can reach
+ * Twilio twice. Reads are idempotent, and POSTs are never re-sent that way.
  */
 public final class TwilioHttpClient implements TwilioDomains {
 
@@ -168,14 +173,19 @@ public final class TwilioHttpClient implements TwilioDomains {
     /** One HTTP exchange, classified. Non-retryable failures are thrown directly. */
     private Attempt attempt(HttpRequest request, String method, String path) {
         HttpResponse<byte[]> response;
+        // The request timeout covers the wait for headers; the outer wait also bounds a body that trickles in.
+        long waitMillis = settings.requestTimeout().toMillis() + 1_000;
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request, CappedBodySubscriber.handler(settings.maxBodyBytes()));
         try {
-            // The request timeout covers the wait for headers; the outer wait also bounds a body that trickles in.
-            response = http.sendAsync(request, CappedBodySubscriber.handler(settings.maxBodyBytes()))
-                    .get(settings.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            response = exchange.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new Attempt.Retryable("no complete response within " + settings.requestTimeout().toMillis() + " ms",
+            // Abandoning the future is not enough: cancelling it aborts the exchange and closes its connection.
+            exchange.cancel(true);
+            return new Attempt.Retryable("no complete response within " + waitMillis + " ms",
                     0, Optional.empty(), Optional.empty(), e);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new TwilioUnavailableException(method + " " + path + " interrupted", 0, Optional.empty(), e);
         } catch (ExecutionException e) {
