@@ -53,7 +53,9 @@ public final class TwilioCredentials {
         try {
             json = Json.parseObject(secretJson);
         } catch (JsonFormatException e) {
-            throw new IllegalArgumentException("Twilio credentials secret is not a JSON object: " + e.getMessage());
+            // The parser's message may quote a character of the secret; say only that it is not JSON.
+            throw new IllegalArgumentException("Twilio credentials secret is not a JSON object "
+                    + "({\"accountSid\",\"apiKeySid\",\"apiKeySecret\"} or {\"accountSid\",\"authToken\"})");
         }
         try {
             String accountSid = json.optionalString("accountSid").orElseThrow(

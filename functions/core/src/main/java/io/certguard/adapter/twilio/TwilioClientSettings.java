@@ -94,7 +94,7 @@ public record TwilioClientSettings(URI baseUri, Duration connectTimeout, Duratio
             return true;
         }
         // Only literal addresses are checked: resolving a name here could be steered by DNS.
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+        if (!h.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !h.contains(":")) {
             return false;
         }
         try {
