@@ -13,5 +13,7 @@ public enum DnsFault {
     /** Answer over UDP with the TC bit and no records; answer in full over TCP (the normal fallback). */
     TRUNCATE_UDP,
     /** Answer with the TC bit and no records over UDP and over TCP, so no transport yields the answer. */
-    TRUNCATE_ALWAYS
+    TRUNCATE_ALWAYS,
+    /** Answer a different question than the one asked, as a broken middlebox might; clients must reject it. */
+    WRONG_QUESTION
 }

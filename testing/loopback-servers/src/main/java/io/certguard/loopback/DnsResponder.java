@@ -20,6 +20,9 @@ final class DnsResponder {
     /** The UDP payload size this server advertises (DNS Flag Day 2020). */
     static final int ADVERTISED_UDP_PAYLOAD = 1232;
 
+    /** The question a {@link DnsFault#WRONG_QUESTION} answer claims to answer. */
+    static final Name WRONG_NAME = Name.fromConstantString("wrong-question.invalid.");
+
     /** A fault for every type of a name is keyed with this type, which no query asks for. */
     static final int ANY_TYPE = -1;
 
@@ -52,6 +55,11 @@ final class DnsResponder {
                 case REFUSED -> response.getHeader().setRcode(Rcode.REFUSED);
                 case NOTIMP -> response.getHeader().setRcode(Rcode.NOTIMP);
                 case TRUNCATE_ALWAYS -> response.getHeader().setFlag(Flags.TC);
+                case WRONG_QUESTION -> {
+                    response.removeAllRecords(Section.QUESTION);
+                    response.addRecord(Record.newRecord(WRONG_NAME, question.getType(), question.getDClass()),
+                            Section.QUESTION);
+                }
                 case TRUNCATE_UDP -> {
                     if (transport == DnsQuery.Transport.UDP) {
                         response.getHeader().setFlag(Flags.TC);

@@ -163,6 +163,16 @@ class LoopbackDnsServerTest {
     }
 
     @Test
+    void wrongQuestionAnswersAnotherName() throws IOException {
+        server.addCaa("example.com", 0, "issue", "letsencrypt.org").fault("example.com", DnsFault.WRONG_QUESTION);
+        SimpleResolver udp = udp();
+
+        assertThatThrownBy(() -> udp.send(query("example.com", Type.CAA)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("wrong-question.invalid");
+    }
+
+    @Test
     void anAnswerLargerThanTheAdvertisedUdpSizeIsTruncated_andWholeOverTcp() throws IOException {
         String value = "letsencrypt.org; accounturi=https://acme.example/acct/" + "7".repeat(3000);
         server.addCaa("example.com", 0, "issue", value);
