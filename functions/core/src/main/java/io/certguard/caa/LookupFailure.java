@@ -14,8 +14,8 @@ public enum LookupFailure {
     OTHER_RCODE,
     /** The answer was truncated over UDP and still incomplete over TCP. */
     TRUNCATED,
-    /** The name's aliases loop or form a chain too long to follow. */
-    CNAME_CHAIN,
+    /** The name's aliases (CNAMEs) lead back to themselves. */
+    CNAME_LOOP,
     /** The response could not be parsed or did not answer the question asked. */
     MALFORMED_RESPONSE
 }

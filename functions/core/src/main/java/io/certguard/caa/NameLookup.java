@@ -23,10 +23,6 @@ public sealed interface NameLookup {
                 throw new IllegalArgumentException("Found needs at least one record; use Empty for " + name);
             }
         }
-
-        public Found(String name, List<CaaRecord> records) {
-            this(name, name, records);
-        }
     }
 
     /**

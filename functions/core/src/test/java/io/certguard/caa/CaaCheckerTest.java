@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The walk over the names, against an in-memory lookup; {@code CaaOverTheWireTest} runs it against real DNS. */
+/** The walk over the names, against an in-memory lookup; {@code CaaCheckOverDnsTest} runs it against real DNS. */
 class CaaCheckerTest {
 
     @Test

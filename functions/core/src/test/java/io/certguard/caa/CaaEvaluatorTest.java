@@ -266,7 +266,7 @@ class CaaEvaluatorTest {
     @Test
     void lookupsMayStopAtTheDecidingName() {
         List<NameLookup> lookups = List.of(new NameLookup.Empty("www.example.com", false),
-                new NameLookup.Found("example.com", List.of(issue(LE))));
+                new NameLookup.Found("example.com", "example.com", List.of(issue(LE))));
 
         assertThat(describe(CaaEvaluator.evaluate("www.example.com", false, LE, Optional.empty(), Optional.empty(),
                 lookups))).isEqualTo("permitted at example.com");

@@ -20,7 +20,7 @@ final class FakeCaaLookup implements CaaLookup {
     }
 
     FakeCaaLookup caa(String name, CaaRecord... records) {
-        return answer(name, n -> new NameLookup.Found(n, List.of(records)));
+        return answer(name, n -> new NameLookup.Found(n, n, List.of(records)));
     }
 
     /** {@code name} is a CNAME whose target {@code owner} holds the records. */
