@@ -36,15 +36,15 @@ public final class DomainScanner {
     private static final int SAVE_ATTEMPTS = 3;
 
     private final TwilioAccounts twilio;
-    private final LiveCheck live;
-    private final CaaCheck caa;
+    private final ServedCertificates live;
+    private final LetsEncryptCaa caa;
     private final StateStore store;
     private final AlarmOutbox outbox;
     private final ScanAlarmRenderer renderer;
     private final ScanPolicy policy;
     private final int concurrency;
 
-    public DomainScanner(TwilioAccounts twilio, LiveCheck live, CaaCheck caa, StateStore store, AlarmPublisher publisher,
+    public DomainScanner(TwilioAccounts twilio, ServedCertificates live, LetsEncryptCaa caa, StateStore store, AlarmPublisher publisher,
             ScanAlarmRenderer renderer, ScanPolicy policy, int concurrency) {
         this.twilio = Objects.requireNonNull(twilio, "twilio");
         this.live = Objects.requireNonNull(live, "live");

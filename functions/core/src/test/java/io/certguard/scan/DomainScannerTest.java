@@ -45,7 +45,7 @@ class DomainScannerTest {
     private volatile boolean liveFails;
 
     private DomainScanner scanner(int concurrency) {
-        LiveCheck live = (host, port) -> {
+        ServedCertificates live = (host, port) -> {
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             try {
@@ -60,7 +60,7 @@ class DomainScannerTest {
                 inFlight.decrementAndGet();
             }
         };
-        CaaCheck caa = host -> new CaaStatus(CaaStatus.Kind.PERMITTED, "no CAA records");
+        LetsEncryptCaa caa = host -> new CaaStatus(CaaStatus.Kind.PERMITTED, "no CAA records");
         return new DomainScanner(secret -> twilio, live, caa, store, publisher, new ScanAlarmRenderer("certguard/certificates/"),
                 new ScanPolicy(new ExpiryPolicy(AlarmThresholds.DEFAULT)), concurrency);
     }

@@ -1,7 +1,7 @@
 package io.certguard.scan;
 
 /** Reads what a host serves over TLS (SNI), even when the certificate is expired or untrusted. */
-public interface LiveCheck {
+public interface ServedCertificates {
 
     /**
      * @throws CheckException when the host cannot be reached or no handshake completes (the message says which)
