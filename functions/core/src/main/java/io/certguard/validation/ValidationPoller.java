@@ -1,0 +1,179 @@
+package io.certguard.validation;
+
+import io.certguard.alarm.AlarmMessage;
+import io.certguard.alarm.AlarmOutbox;
+import io.certguard.alarm.AlarmPublisher;
+import io.certguard.domain.DomainSid;
+import io.certguard.domain.MonitoredDomain;
+import io.certguard.scan.CheckException;
+import io.certguard.scan.Deadline;
+import io.certguard.scan.LiveStatus;
+import io.certguard.scan.ServedCertificates;
+import io.certguard.scan.TwilioAccounts;
+import io.certguard.state.RecordKey;
+import io.certguard.state.StaleRecordException;
+import io.certguard.state.StateRecord;
+import io.certguard.state.StateStore;
+import io.certguard.twilio.DomainCertificate;
+import io.certguard.upload.UploadAlarmRenderer;
+import io.certguard.upload.UploadRecord;
+import io.certguard.upload.UploadStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * The validation-poll use case: reads the uploads due in the sparse poll index (one query; nothing due means no Twilio
+ * call), follows each through {@link ValidationPolicy} concurrently, and records each decision with its alarms in one
+ * conditional write, so a duplicate poll or a concurrent writer can neither send an alarm twice nor overwrite a newer
+ * state.
+ */
+public final class ValidationPoller {
+
+    /** Uploads taken per run: keeps a run well inside the function timeout. */
+    public static final int BATCH = 200;
+    private static final int SAVE_ATTEMPTS = 3;
+
+    private final StateStore store;
+    private final TwilioAccounts twilio;
+    private final ServedCertificates live;
+    private final AlarmOutbox outbox;
+    private final UploadAlarmRenderer renderer;
+    private final ValidationPolicy policy;
+    private final Function<DomainSid, MonitoredDomain> domains;
+    private final int concurrency;
+
+    /**
+     * @param domains how to reach a domain (host, port, credentials secret), from DOMAINS and the registry
+     */
+    public ValidationPoller(StateStore store, TwilioAccounts twilio, ServedCertificates live, AlarmPublisher publisher,
+            UploadAlarmRenderer renderer, ValidationPolicy policy, Function<DomainSid, MonitoredDomain> domains,
+            int concurrency) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.twilio = Objects.requireNonNull(twilio, "twilio");
+        this.live = Objects.requireNonNull(live, "live");
+        this.outbox = new AlarmOutbox(store, publisher);
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.domains = Objects.requireNonNull(domains, "domains");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.concurrency = concurrency;
+    }
+
+    /** The outcome of following one upload. */
+    private record Followed(Optional<UploadStatus> status, int published, int kept, List<String> problems) {
+    }
+
+    public PollSummary pollDue(Instant now, Deadline deadline) {
+        List<StateRecord> due = store.dueForPoll(now, BATCH);
+        if (due.isEmpty()) {
+            return PollSummary.nothingDue();
+        }
+        Semaphore slots = new Semaphore(concurrency);
+        List<Future<Followed>> futures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (StateRecord record : due) {
+                futures.add(executor.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return deadline.passed()
+                                ? new Followed(Optional.empty(), 0, 0, List.of(record.key() + ": not reached before the deadline"))
+                                : follow(record.key(), now);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+        List<UploadStatus> statuses = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int published = 0;
+        int kept = 0;
+        for (Future<Followed> future : futures) {
+            Followed followed = join(future);
+            followed.status().ifPresent(statuses::add);
+            problems.addAll(followed.problems());
+            published += followed.published();
+            kept += followed.kept();
+        }
+        return new PollSummary(due.size(), PollSummary.tally(statuses), published, kept, problems);
+    }
+
+    private static Followed join(Future<Followed> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Followed(Optional.empty(), 0, 0, List.of("interrupted"));
+        } catch (ExecutionException e) {
+            return new Followed(Optional.empty(), 0, 0, List.of("internal error: " + e.getCause()));
+        }
+    }
+
+    /** Follows one upload: re-read it consistently (the index may lag), observe, decide, claim alarms, deliver. */
+    private Followed follow(RecordKey key, Instant now) {
+        try {
+            for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+                Optional<StateRecord> current = store.load(key);
+                if (current.isEmpty()) {
+                    return new Followed(Optional.empty(), 0, 0, List.of(key + " vanished before it was polled"));
+                }
+                UploadRecord upload = UploadRecord.fromStateRecord(current.get());
+                if (!upload.status().polled() || upload.pollAt().map(at -> at.isAfter(now)).orElse(true)) {
+                    return new Followed(Optional.of(upload.status()), 0, 0, List.of()); // another poll got there first
+                }
+                PollDecision decision = policy.decide(upload, observe(upload), now);
+                List<AlarmMessage> fresh = decision.alarms().stream()
+                        .map(a -> renderer.render(a.type(), a.severity(), a.upload(), a.detail().orElse(""))).toList();
+                AlarmOutbox.Claim claim = AlarmOutbox.claim(AlarmOutbox.read(current.get()), fresh, now);
+                try {
+                    store.save(AlarmOutbox.write(decision.upload().toStateRecord(current.get()), claim.outbox()));
+                } catch (StaleRecordException raced) {
+                    continue; // a concurrent poll or upload wrote first: decide again on its state
+                }
+                AlarmOutbox.Delivery delivery = outbox.deliver(key, claim.claimed());
+                return new Followed(Optional.of(decision.upload().status()), delivery.published(), delivery.kept(),
+                        delivery.problems());
+            }
+            return new Followed(Optional.empty(), 0, 0, List.of(key + ": gave up after " + SAVE_ATTEMPTS
+                    + " concurrent updates; polled again next run"));
+        } catch (RuntimeException e) {
+            return new Followed(Optional.empty(), 0, 0, List.of(key + ": " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
+        }
+    }
+
+    private PollObservation observe(UploadRecord upload) {
+        MonitoredDomain domain = domains.apply(upload.domain());
+        DomainCertificate certificate;
+        try {
+            certificate = twilio.forDomain(domain.credentialsSecret()).fetchCertificate(upload.domain());
+        } catch (RuntimeException e) {
+            return new PollObservation.TwilioFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        boolean needsHost = certificate.certInValidation().isEmpty();
+        if (!needsHost) {
+            return new PollObservation.Read(certificate, Optional.empty(), Optional.empty());
+        }
+        Optional<String> host = domain.host().or(upload::host).or(certificate::hostname);
+        if (host.isEmpty()) {
+            return new PollObservation.Read(certificate, Optional.empty(), Optional.of("no host known for the domain"));
+        }
+        try {
+            LiveStatus served = live.probe(host.get(), domain.port());
+            return new PollObservation.Read(certificate, Optional.of(served), Optional.empty());
+        } catch (CheckException e) {
+            return new PollObservation.Read(certificate, Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+}
