@@ -32,9 +32,9 @@ import javax.net.ssl.SSLSocket;
  * (a default chain for an unknown or absent name), completes the handshake, records it, and closes the connection.
  * It speaks no application protocol: a certificate probe needs nothing after the handshake.
  *
- * <p>Chains can be set or replaced per host while the server runs ({@link #serve}); the next handshake for that name
- * presents the new chain. Sessions are not resumed by certguard's probe, so a replaced chain is always seen; a client
- * that resumes a session may still see the chain that session started with.
+ * <p>Chains can be set or replaced per host while the server runs ({@link #serve}); the next full handshake for that
+ * name presents the new chain. Sessions are resumable, as on real servers, and each recorded handshake says whether it
+ * was resumed: a client that resumes sees no certificate at all, only the one its session started with.
  *
  * <p>Each connection is handled on its own virtual thread, so thousands of concurrent handshakes (a scan benchmark
  * probing many hosts through one server) cost no thread pool tuning; a connection idle for longer than the handshake
@@ -139,9 +139,10 @@ public final class LoopbackTlsServer implements AutoCloseable {
             } catch (IOException acceptFailed) {
                 continue; // closed (the loop ends) or a client that vanished between SYN and accept
             }
+            long acceptedAt = System.currentTimeMillis();
             open.add(socket);
             try {
-                connections.execute(() -> handshake((SSLSocket) socket));
+                connections.execute(() -> handshake((SSLSocket) socket, acceptedAt));
             } catch (RejectedExecutionException closing) {
                 open.remove(socket);
                 closeQuietly(socket);
@@ -150,7 +151,11 @@ public final class LoopbackTlsServer implements AutoCloseable {
         }
     }
 
-    private void handshake(SSLSocket socket) {
+    /**
+     * Shakes hands and records it. A session created before the connection was accepted was resumed: JSSE keeps a
+     * session's creation time whether it comes back from the session cache or from a session ticket.
+     */
+    private void handshake(SSLSocket socket, long acceptedAtMillis) {
         try (socket) {
             socket.setSoTimeout((int) handshakeTimeout.toMillis());
             socket.startHandshake();
@@ -158,7 +163,8 @@ public final class LoopbackTlsServer implements AutoCloseable {
             handshakeCount.incrementAndGet();
             handshakes.add(new RecordedHandshake(
                     session instanceof ExtendedSSLSession extended ? SniKeyManager.requestedHost(extended) : Optional.empty(),
-                    session.getProtocol(), session.getCipherSuite(), (X509Certificate) session.getLocalCertificates()[0]));
+                    session.getProtocol(), session.getCipherSuite(), (X509Certificate) session.getLocalCertificates()[0],
+                    session.getCreationTime() < acceptedAtMillis));
         } catch (IOException handshakeFailed) {
             // The client gave up or rejected us; nothing to record, and nothing to tell it.
         } finally {

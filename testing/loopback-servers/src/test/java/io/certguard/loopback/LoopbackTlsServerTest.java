@@ -47,6 +47,7 @@ class LoopbackTlsServerTest {
 
             List<RecordedHandshake> recorded = List.of(server.takeHandshake(WAIT), server.takeHandshake(WAIT),
                     server.takeHandshake(WAIT));
+            assertThat(recorded).extracting(RecordedHandshake::resumed).containsOnly(false);
             assertThat(recorded).extracting(RecordedHandshake::serverName).containsExactlyInAnyOrder(
                     Optional.of("links.example.com"), Optional.of("other.example.com"), Optional.empty());
             assertThat(recorded).filteredOn(h -> h.serverName().equals(Optional.of("links.example.com")))
@@ -66,6 +67,24 @@ class LoopbackTlsServerTest {
             server.serve("links.example.com", after);
 
             assertThat(TrustingClient.handshake(server, Optional.of("links.example.com")).leaf()).isEqualTo(after.leaf());
+        }
+    }
+
+    @Test
+    void resumesOfferedSessions_andSaysSo() throws Exception {
+        // TLS 1.2: the session (and its ticket) arrive within the handshake, so a client that keeps it can resume.
+        try (LoopbackTlsServer server = LoopbackTlsServer.builder(scenarios.valid("links.example.com"))
+                .protocols("TLSv1.2").start()) {
+            Optional<String> sni = Optional.of("links.example.com");
+
+            TrustingClient.handshakeKeepingSession(server, sni);
+            TrustingClient.handshakeKeepingSession(server, sni);
+            TrustingClient.handshake(server, sni);
+            TrustingClient.handshake(server, sni);
+
+            assertThat(List.of(server.takeHandshake(WAIT), server.takeHandshake(WAIT), server.takeHandshake(WAIT),
+                    server.takeHandshake(WAIT))).extracting(RecordedHandshake::resumed)
+                    .containsExactly(false, true, true, false);
         }
     }
 

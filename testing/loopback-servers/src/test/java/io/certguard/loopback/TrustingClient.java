@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -27,25 +28,38 @@ final class TrustingClient {
         }
     }
 
-    /** One context for all calls; each session is invalidated after use, so none is ever resumed. */
+    /** One context for all calls: sessions kept by one call can be resumed by the next to the same host and port. */
     private static final SSLContext CONTEXT = trustingContext();
 
     private TrustingClient() {
     }
 
-    /** Connects to the server, sends {@code sni} (or no SNI), completes the handshake and closes. */
+    /** Connects, sends {@code sni} (or no SNI), completes a full handshake and closes, leaving nothing to resume. */
     static Seen handshake(LoopbackTlsServer server, Optional<String> sni) throws IOException {
+        return handshake(server, sni, false);
+    }
+
+    /** Like {@link #handshake} but keeps the session for the next call to resume (TLS 1.2 only: it reads no ticket). */
+    static Seen handshakeKeepingSession(LoopbackTlsServer server, Optional<String> sni) throws IOException {
+        return handshake(server, sni, true);
+    }
+
+    private static Seen handshake(LoopbackTlsServer server, Optional<String> sni, boolean keepSession)
+            throws IOException {
         Socket raw = new Socket();
         raw.connect(new InetSocketAddress(server.address(), server.port()), 5_000);
         raw.setSoTimeout(10_000);
-        try (SSLSocket socket = (SSLSocket) CONTEXT.getSocketFactory().createSocket(raw, null, server.port(), true)) {
+        try (SSLSocket socket = (SSLSocket) CONTEXT.getSocketFactory().createSocket(raw, sni.orElse(null),
+                server.port(), true)) {
             SSLParameters parameters = socket.getSSLParameters();
-            parameters.setServerNames(sni.<List<javax.net.ssl.SNIServerName>>map(name -> List.of(new SNIHostName(name)))
+            parameters.setServerNames(sni.<List<SNIServerName>>map(name -> List.of(new SNIHostName(name)))
                     .orElse(List.of()));
             socket.setSSLParameters(parameters);
             socket.startHandshake();
             SSLSession session = socket.getSession();
-            session.invalidate();
+            if (!keepSession) {
+                session.invalidate();
+            }
             return new Seen(Arrays.stream(session.getPeerCertificates()).map(X509Certificate.class::cast).toList(),
                     session.getProtocol());
         }
