@@ -33,7 +33,8 @@ public record PresentedIdentifiers(List<String> dnsNames, List<String> ipAddress
     }
 
     /** Names given as plain lists, for table tests and for callers that already hold them. */
-    public static PresentedIdentifiers of(List<String> dnsNames, List<String> ipAddresses, Optional<String> commonName) {
+    public static PresentedIdentifiers of(List<String> dnsNames, List<String> ipAddresses,
+            Optional<String> commonName) {
         return new PresentedIdentifiers(dnsNames, ipAddresses, commonName);
     }
 

@@ -21,7 +21,10 @@ public record VerificationProblem(Kind kind, String message) {
         EXPIRED,
         /** A certificate on the path is before its notBefore. */
         NOT_YET_VALID,
-        /** The path ends at a self-signed certificate, or at a trusted root's name without its key, that is not trusted. */
+        /**
+         * The path ends at a self-signed certificate that is not trusted, or names a trusted root as issuer without
+         * being signed by that root's key.
+         */
         UNTRUSTED_ISSUER,
         /** An issuer's certificate was neither served nor trusted: typically the server omits its intermediate. */
         INCOMPLETE_CHAIN,

@@ -42,7 +42,9 @@ public final class ChainScenarios {
 
     /** Like {@link #valid} but the leaf expired a day ago (after 90 days). */
     public ServedChain expiredLeaf(String host) {
-        HeldCertificate leaf = leaf(host).validity(now.minus(Duration.ofDays(91)), now.minus(Duration.ofDays(1))).build();
+        HeldCertificate leaf = leaf(host)
+                .validity(now.minus(Duration.ofDays(91)), now.minus(Duration.ofDays(1)))
+                .build();
         return ServedChain.of(leaf, pki.intermediate());
     }
 

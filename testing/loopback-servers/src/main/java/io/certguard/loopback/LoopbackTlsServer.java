@@ -161,10 +161,10 @@ public final class LoopbackTlsServer implements AutoCloseable {
             socket.startHandshake();
             SSLSession session = socket.getSession();
             handshakeCount.incrementAndGet();
-            handshakes.add(new RecordedHandshake(
-                    session instanceof ExtendedSSLSession extended ? SniKeyManager.requestedHost(extended) : Optional.empty(),
-                    session.getProtocol(), session.getCipherSuite(), (X509Certificate) session.getLocalCertificates()[0],
-                    session.getCreationTime() < acceptedAtMillis));
+            Optional<String> serverName = session instanceof ExtendedSSLSession extended
+                    ? SniKeyManager.requestedHost(extended) : Optional.empty();
+            handshakes.add(new RecordedHandshake(serverName, session.getProtocol(), session.getCipherSuite(),
+                    (X509Certificate) session.getLocalCertificates()[0], session.getCreationTime() < acceptedAtMillis));
         } catch (IOException handshakeFailed) {
             // The client gave up or rejected us; nothing to record, and nothing to tell it.
         } finally {
@@ -191,7 +191,7 @@ public final class LoopbackTlsServer implements AutoCloseable {
             this.defaultChain = Objects.requireNonNull(defaultChain, "defaultChain");
         }
 
-        /** Restricts the protocols offered, e.g. {@code "TLSv1.2"} to test what a client reports for an older server. */
+        /** Restricts the protocols offered, e.g. to {@code "TLSv1.2"} as an older server would. */
         public Builder protocols(String... names) {
             this.protocols = Optional.of(List.of(names));
             return this;

@@ -133,8 +133,10 @@ public final class HeldCertificateBuilder {
             KeyPair pair = keyPair != null ? keyPair : generate(keyKind);
             Instant from = notBefore != null ? notBefore : Instant.now().minus(Duration.ofHours(1));
             Instant until = notAfter != null ? notAfter : from.plus(Duration.ofDays(90));
-            X500Name subject = this.subject != null ? this.subject : name(commonName != null ? commonName
-                    : dnsNames.isEmpty() ? "certguard test " + BigInteger.valueOf(RANDOM.nextLong()).abs() : dnsNames.get(0));
+            X500Name subject = this.subject != null ? this.subject
+                    : name(commonName != null ? commonName
+                            : dnsNames.isEmpty() ? "certguard test " + BigInteger.valueOf(RANDOM.nextLong()).abs()
+                            : dnsNames.get(0));
             X500Name issuerName = issuer == null ? subject
                     : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
             KeyPair signingKeys = issuer == null ? pair : issuer.keyPair();
