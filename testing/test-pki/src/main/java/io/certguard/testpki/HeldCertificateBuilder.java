@@ -40,6 +40,7 @@ public final class HeldCertificateBuilder {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private String commonName;
+    private X500Name subject;
     private final List<String> dnsNames = new ArrayList<>();
     private final List<String> ipAddresses = new ArrayList<>();
     private KeyKind keyKind = KeyKind.RSA_2048;
@@ -56,6 +57,16 @@ public final class HeldCertificateBuilder {
 
     public HeldCertificateBuilder commonName(String value) {
         this.commonName = value;
+        return this;
+    }
+
+    /**
+     * Gives this certificate the subject name and key pair of {@code other}: a cross-sign (the same CA under another
+     * issuer) or a re-issued CA certificate. Overrides {@link #commonName} and {@link #key}.
+     */
+    public HeldCertificateBuilder subjectAndKeyOf(HeldCertificate other) {
+        this.subject = X500Name.getInstance(other.certificate().getSubjectX500Principal().getEncoded());
+        this.keyPair = other.keyPair();
         return this;
     }
 
@@ -122,8 +133,10 @@ public final class HeldCertificateBuilder {
             KeyPair pair = keyPair != null ? keyPair : generate(keyKind);
             Instant from = notBefore != null ? notBefore : Instant.now().minus(Duration.ofHours(1));
             Instant until = notAfter != null ? notAfter : from.plus(Duration.ofDays(90));
-            X500Name subject = name(commonName != null ? commonName
-                    : dnsNames.isEmpty() ? "certguard test " + BigInteger.valueOf(RANDOM.nextLong()).abs() : dnsNames.get(0));
+            X500Name subject = this.subject != null ? this.subject
+                    : name(commonName != null ? commonName
+                            : dnsNames.isEmpty() ? "certguard test " + BigInteger.valueOf(RANDOM.nextLong()).abs()
+                            : dnsNames.get(0));
             X500Name issuerName = issuer == null ? subject
                     : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
             KeyPair signingKeys = issuer == null ? pair : issuer.keyPair();

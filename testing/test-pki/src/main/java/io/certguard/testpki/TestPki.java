@@ -47,6 +47,33 @@ public final class TestPki {
         return intermediate;
     }
 
+    /**
+     * Another intermediate CA under this root with its own validity, e.g. one that expires before the leaves it signs
+     * (the AddTrust/Sectigo 2020 shape: the leaf is fine, the chain is not). Its key is P-256, quick to generate.
+     */
+    public HeldCertificate issueIntermediate(String commonName, Instant notBefore, Instant notAfter) {
+        return HeldCertificate.builder()
+                .commonName(commonName)
+                .key(KeyKind.EC_P256)
+                .certificateAuthority(0)
+                .validity(notBefore, notAfter)
+                .signedBy(root)
+                .build();
+    }
+
+    /**
+     * This root's subject and key, certified by {@code otherRoot}: a cross-sign, as "ISRG Root X1" signed by "DST Root
+     * CA X3". A client that trusts this root never uses it; one that trusts only {@code otherRoot} needs it.
+     */
+    public HeldCertificate crossSignRoot(HeldCertificate otherRoot, Instant notBefore, Instant notAfter) {
+        return HeldCertificate.builder()
+                .subjectAndKeyOf(root)
+                .certificateAuthority(1)
+                .validity(notBefore, notAfter)
+                .signedBy(otherRoot)
+                .build();
+    }
+
     /** A builder for a leaf signed by the intermediate, named {@code host} (CN and DNS SAN). */
     public HeldCertificateBuilder leaf(String host) {
         return HeldCertificate.builder().commonName(host).dnsName(host).signedBy(intermediate);

@@ -67,4 +67,39 @@ class TestPkiTest {
         assertThat(ec.privateKeyTraditionalPem()).startsWith("-----BEGIN EC PRIVATE KEY-----");
         assertThat(ec.certificate().getIssuerX500Principal()).isEqualTo(pki.intermediate().certificate().getSubjectX500Principal());
     }
+
+    @Test
+    void crossSignedRootCarriesTheRootsSubjectAndKeyUnderAnotherIssuer() throws Exception {
+        TestPki pki = TestPki.create(NOW);
+        HeldCertificate legacyRoot = HeldCertificate.builder().commonName("certguard Legacy Root").key(KeyKind.EC_P256)
+                .certificateAuthority(2).validFor(NOW, Duration.ofDays(3650)).build();
+        HeldCertificate crossSign = pki.crossSignRoot(legacyRoot, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(5)));
+        HeldCertificate leaf = pki.leaf("links.example.com", NOW, NOW.plus(Duration.ofDays(10)));
+
+        // Trusting only the legacy root, the path runs leaf → intermediate → cross-sign → legacy root.
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(legacyRoot.certificate(), null)));
+        parameters.setRevocationEnabled(false);
+        parameters.setDate(Date.from(NOW));
+        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(
+                List.of(leaf.certificate(), pki.intermediate().certificate(), crossSign.certificate())), parameters);
+
+        assertThat(crossSign.certificate().getSubjectX500Principal()).isEqualTo(pki.root().certificate().getSubjectX500Principal());
+        assertThat(crossSign.certificate().getPublicKey()).isEqualTo(pki.root().certificate().getPublicKey());
+        assertThat(crossSign.certificate().getIssuerX500Principal()).isEqualTo(legacyRoot.certificate().getSubjectX500Principal());
+        assertThat(crossSign.certificate().getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(5)));
+    }
+
+    @Test
+    void extraIntermediateHasItsOwnValidityAndSignsLeaves() throws Exception {
+        TestPki pki = TestPki.create(NOW);
+        HeldCertificate shortLived = pki.issueIntermediate("certguard Short Intermediate", NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(3)));
+        HeldCertificate leaf = HeldCertificate.builder().dnsName("links.example.com").signedBy(shortLived)
+                .validFor(NOW, Duration.ofDays(30)).build();
+
+        leaf.certificate().verify(shortLived.certificate().getPublicKey());
+        shortLived.certificate().verify(pki.root().certificate().getPublicKey());
+        assertThat(shortLived.certificate().getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+        assertThat(shortLived.certificate().getBasicConstraints()).isEqualTo(0);
+    }
 }
