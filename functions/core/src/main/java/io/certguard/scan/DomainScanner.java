@@ -101,7 +101,7 @@ public final class DomainScanner {
     }
 
     DomainResult scanOne(MonitoredDomain domain, Instant now) {
-        DomainObservation observation = observe(domain);
+        DomainObservation observation = observe(domain, now);
         Optional<Long> daysLeft = observation.certificate().flatMap(DomainCertificate::dateExpires)
                 .map(expires -> policy.expiry().assess(expires, now).daysLeft());
         RecordKey key = DomainStateRecords.key(domain.sid());
@@ -122,7 +122,7 @@ public final class DomainScanner {
     }
 
     /** Reads every source for one domain; each failure is recorded, never skipped. */
-    DomainObservation observe(MonitoredDomain domain) {
+    DomainObservation observe(MonitoredDomain domain, Instant now) {
         List<CheckFailure> failures = new ArrayList<>();
         Optional<TwilioDomains> api = attempt(() -> twilio.forDomain(domain.credentialsSecret()),
                 CheckFailure.Part.TWILIO_CERTIFICATE, failures);
@@ -140,7 +140,7 @@ public final class DomainScanner {
         Optional<LiveStatus> served = Optional.empty();
         Optional<CaaStatus> caaStatus = Optional.empty();
         if (host.isPresent()) {
-            served = attempt(() -> live.probe(host.get(), domain.port()), CheckFailure.Part.LIVE_TLS, failures);
+            served = attempt(() -> live.probe(host.get(), domain.port(), now), CheckFailure.Part.LIVE_TLS, failures);
             caaStatus = attempt(() -> caa.check(host.get()), CheckFailure.Part.CAA, failures);
         } else if (certificate.isPresent()) {
             failures.add(new CheckFailure(CheckFailure.Part.LIVE_TLS,

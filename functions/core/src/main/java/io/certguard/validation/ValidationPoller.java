@@ -132,7 +132,7 @@ public final class ValidationPoller {
                 if (!upload.status().polled() || upload.pollAt().map(at -> at.isAfter(now)).orElse(true)) {
                     return new Followed(Optional.of(upload.status()), 0, 0, List.of()); // another poll got there first
                 }
-                PollDecision decision = policy.decide(upload, observe(upload), now);
+                PollDecision decision = policy.decide(upload, observe(upload, now), now);
                 List<AlarmMessage> fresh = decision.alarms().stream()
                         .map(a -> renderer.render(a.type(), a.severity(), a.upload(), a.detail().orElse(""))).toList();
                 AlarmOutbox.Claim claim = AlarmOutbox.claim(AlarmOutbox.read(current.get()), fresh, now);
@@ -153,7 +153,7 @@ public final class ValidationPoller {
         }
     }
 
-    private PollObservation observe(UploadRecord upload) {
+    private PollObservation observe(UploadRecord upload, Instant now) {
         MonitoredDomain domain = domains.apply(upload.domain());
         DomainCertificate certificate;
         try {
@@ -170,7 +170,7 @@ public final class ValidationPoller {
             return new PollObservation.Read(certificate, Optional.empty(), Optional.of("no host known for the domain"));
         }
         try {
-            LiveStatus served = live.probe(host.get(), domain.port());
+            LiveStatus served = live.probe(host.get(), domain.port(), now);
             return new PollObservation.Read(certificate, Optional.of(served), Optional.empty());
         } catch (CheckException e) {
             return new PollObservation.Read(certificate, Optional.empty(), Optional.of(e.getMessage()));

@@ -45,7 +45,7 @@ class DomainScannerTest {
     private volatile boolean liveFails;
 
     private DomainScanner scanner(int concurrency) {
-        ServedCertificates live = (host, port) -> {
+        ServedCertificates live = (host, port, at) -> {
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             try {

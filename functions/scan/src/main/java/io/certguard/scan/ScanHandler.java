@@ -7,61 +7,68 @@ import io.certguard.json.Json;
 import io.certguard.lambda.LambdaEvents;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The scheduled scan (EventBridge; the event's content is ignored). Reads the event, runs the survey with the current
- * UTC time and returns a summary, also logged as one JSON line per domain.
+ * The scheduled scan (EventBridge; the event's content is ignored). Runs the scan of every domain with the current
+ * UTC time, stops starting new domains when Lambda's remaining time runs low, logs one JSON line per domain (also the
+ * EMF metrics) and a summary, and returns the summary. A state table that cannot be read or written fails the
+ * invocation, loudly: alarms must not be lost quietly.
  */
 public final class ScanHandler implements RequestStreamHandler {
 
-    private final List<MonitoredDomain> domains;
-    private final Supplier<CertificateSurvey> survey;
+    /** Time kept back from Lambda's deadline for the domains in flight to finish and the summary to be written. */
+    static final Duration MARGIN = Duration.ofSeconds(30);
+
+    private final DomainScanner scanner;
+    private final Supplier<List<MonitoredDomain>> domains;
     private final Clock clock;
-    private CertificateSurvey ready;
+    private final PrintStream log;
 
     /** Used by the Lambda runtime: configuration from the environment, clients built here, at init. */
     public ScanHandler() {
-        this(ScanWiring.fromEnvironment(System.getenv()), Clock.systemUTC());
+        this(ScanWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out);
     }
 
-    private ScanHandler(ScanWiring wiring, Clock clock) {
-        this(wiring.domains(), wiring::survey, clock);
+    private ScanHandler(ScanWiring.Scan scan, Clock clock, PrintStream log) {
+        this(scan.scanner(), scan.runtime()::domains, clock, log);
     }
 
-    /** For tests: inject the use case and the clock. */
-    ScanHandler(List<MonitoredDomain> domains, Supplier<CertificateSurvey> survey, Clock clock) {
-        this.domains = domains;
-        this.survey = survey;
-        this.clock = clock;
+    /** For tests: the production wiring from {@code environment}, with a test clock and log. */
+    static ScanHandler wiredFrom(Map<String, String> environment, Clock clock, PrintStream log) {
+        return new ScanHandler(ScanWiring.fromEnvironment(environment), clock, log);
+    }
+
+    /** For tests: the use case, where domains come from, the clock and the log. */
+    ScanHandler(DomainScanner scanner, Supplier<List<MonitoredDomain>> domains, Clock clock, PrintStream log) {
+        this.scanner = Objects.requireNonNull(scanner, "scanner");
+        this.domains = Objects.requireNonNull(domains, "domains");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         LambdaEvents.read(input); // a scheduled event; its content does not change what a scan does
-        List<DomainReading> readings = survey().survey(domains, clock.instant());
-        int failed = 0;
-        for (DomainReading reading : readings) {
-            System.out.println(Json.write(ScanReport.line(reading)));
-            if (reading instanceof DomainReading.Failed) {
-                failed++;
-            }
+        Instant now = clock.instant();
+        Deadline deadline = context == null ? Deadline.NONE
+                : () -> context.getRemainingTimeInMillis() < MARGIN.toMillis();
+        ScanSummary summary = scanner.scan(domains.get(), now, deadline);
+        for (DomainResult result : summary.domains()) {
+            log.println(Json.write(ScanLog.domainLine(result, now)));
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("domains", readings.size());
-        summary.put("checked", readings.size() - failed);
-        summary.put("failed", failed);
-        LambdaEvents.write(output, summary);
-    }
-
-    private synchronized CertificateSurvey survey() {
-        if (ready == null) {
-            ready = survey.get();
+        log.println(Json.write(ScanLog.summaryLine(summary)));
+        if (summary.stateFailed()) {
+            throw new IllegalStateException("the state table could not be read or written for some domains; their "
+                    + "alarms were not decided (see the log lines with failures). The next run retries them.");
         }
-        return ready;
+        LambdaEvents.write(output, summary.toJson());
     }
 }

@@ -4,45 +4,47 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certguard.json.Json;
 import io.certguard.lambda.LambdaEvents;
-import io.certguard.state.StateRecord;
-import io.certguard.state.StateStore;
+import io.certguard.scan.Deadline;
+import io.certguard.validation.PollSummary;
+import io.certguard.validation.ValidationPoller;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * The scheduled validation poll. When nothing is pending it costs one query of the sparse poll index and no Twilio
- * call. So far it reports what is due; following each upload through Twilio's validation is the validation-poll
- * issue's work.
+ * The scheduled validation poll (EventBridge, every 5 minutes; the event's content is ignored). When nothing is due it
+ * costs one query of the sparse poll index and no Twilio call. Logs and returns a summary (pending, validated, live,
+ * failed, timed out).
  */
 public final class ValidationPollHandler implements RequestStreamHandler {
 
-    /** Upper bound of records taken per run, so one run stays inside the function timeout. */
-    static final int BATCH = 100;
+    /** Time kept back from Lambda's deadline for uploads in flight to be recorded. */
+    static final Duration MARGIN = Duration.ofSeconds(20);
 
-    private final StateStore store;
+    private final ValidationPoller poller;
     private final Clock clock;
+    private final PrintStream log;
 
     public ValidationPollHandler() {
-        this(ValidationPollWiring.fromEnvironment(System.getenv()).store(), Clock.systemUTC());
+        this(ValidationPollWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out);
     }
 
-    ValidationPollHandler(StateStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+    ValidationPollHandler(ValidationPoller poller, Clock clock, PrintStream log) {
+        this.poller = Objects.requireNonNull(poller, "poller");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         LambdaEvents.read(input); // a scheduled event; its content does not change what a poll does
-        List<StateRecord> due = store.dueForPoll(clock.instant(), BATCH);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("due", due.size());
-        summary.put("polled", 0);
-        System.out.println(Json.write(summary));
-        LambdaEvents.write(output, summary);
+        Deadline deadline = context == null ? Deadline.NONE
+                : () -> context.getRemainingTimeInMillis() < MARGIN.toMillis();
+        PollSummary summary = poller.pollDue(clock.instant(), deadline);
+        log.println(Json.write(summary.toJson()));
+        LambdaEvents.write(output, summary.toJson());
     }
 }

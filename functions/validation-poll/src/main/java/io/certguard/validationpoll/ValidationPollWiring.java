@@ -1,19 +1,23 @@
 package io.certguard.validationpoll;
 
-import io.certguard.adapter.aws.AwsClients;
-import io.certguard.adapter.aws.DynamoDbStateStore;
 import io.certguard.config.EnvironmentVariables;
-import io.certguard.state.StateStore;
+import io.certguard.upload.UploadAlarmRenderer;
+import io.certguard.validation.PollSettings;
+import io.certguard.validation.ValidationPoller;
+import io.certguard.validation.ValidationPolicy;
 import io.certguard.wiring.CommonSettings;
+import io.certguard.wiring.FunctionRuntime;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The only place the validation-poll function reads its environment and builds its adapters. */
+/** The only place the validation-poll function reads its environment and builds its use case (once, at init). */
 public final class ValidationPollWiring {
 
     public static final String VALIDATION_TIMEOUT_MINUTES = "VALIDATION_TIMEOUT_MINUTES";
     public static final String LIVE_GRACE_MINUTES = "LIVE_GRACE_MINUTES";
+    static final int CONCURRENCY = 8;
 
     /** Every variable the validation-poll function reads; template.yaml must set each (a test checks). */
     public static final Set<String> VARIABLES;
@@ -24,21 +28,15 @@ public final class ValidationPollWiring {
         VARIABLES = Set.copyOf(names);
     }
 
-    private final StateStore store;
-
-    private ValidationPollWiring(StateStore store) {
-        this.store = store;
+    private ValidationPollWiring() {
     }
 
-    public static ValidationPollWiring fromEnvironment(Map<String, String> environment) {
+    public static ValidationPoller fromEnvironment(Map<String, String> environment) {
         EnvironmentVariables env = new EnvironmentVariables(environment, VARIABLES);
-        CommonSettings common = CommonSettings.from(env);
-        env.positiveInt(VALIDATION_TIMEOUT_MINUTES, 30);
-        env.positiveInt(LIVE_GRACE_MINUTES, 60);
-        return new ValidationPollWiring(new DynamoDbStateStore(new AwsClients().dynamoDb(), common.stateTable()));
-    }
-
-    public StateStore store() {
-        return store;
+        FunctionRuntime runtime = new FunctionRuntime(CommonSettings.from(env));
+        PollSettings settings = PollSettings.of(Duration.ofMinutes(env.positiveInt(VALIDATION_TIMEOUT_MINUTES, 30)),
+                Duration.ofMinutes(env.positiveInt(LIVE_GRACE_MINUTES, 60)));
+        return new ValidationPoller(runtime.store(), runtime.twilio(), runtime.served(), runtime.publisher(),
+                new UploadAlarmRenderer(), new ValidationPolicy(settings), runtime::domain, CONCURRENCY);
     }
 }

@@ -1,0 +1,96 @@
+package io.certguard.wiring;
+
+import io.certguard.adapter.aws.AwsClients;
+import io.certguard.adapter.aws.DynamoDbStateStore;
+import io.certguard.adapter.aws.SecretsManagerSecretSource;
+import io.certguard.adapter.aws.SnsAlarmPublisher;
+import io.certguard.adapter.dns.DnsjavaAddressResolver;
+import io.certguard.adapter.dns.DnsjavaCaaLookup;
+import io.certguard.adapter.tls.AddressResolver;
+import io.certguard.adapter.tls.JsseTlsProbe;
+import io.certguard.adapter.tls.ProbeTimeouts;
+import io.certguard.adapter.twilio.SecretTwilioAccounts;
+import io.certguard.adapter.twilio.TwilioClientSettings;
+import io.certguard.alarm.AlarmPublisher;
+import io.certguard.caa.CaaChecker;
+import io.certguard.domain.DomainSid;
+import io.certguard.domain.MonitoredDomain;
+import io.certguard.scan.CaaCheckerAdapter;
+import io.certguard.scan.DomainRegistry;
+import io.certguard.scan.LetsEncryptCaa;
+import io.certguard.scan.LiveProbeAdapter;
+import io.certguard.scan.ServedCertificates;
+import io.certguard.scan.TwilioAccounts;
+import io.certguard.secret.SecretSource;
+import io.certguard.state.StateStore;
+import io.certguard.tls.TrustAnchors;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The adapters a function uses, built once per container from {@link CommonSettings}: SDK clients at init (the
+ * default provider chains, so {@code AWS_ENDPOINT_URL} points them at an emulator), Twilio credentials on first use.
+ */
+public final class FunctionRuntime {
+
+    private final CommonSettings settings;
+    private final AwsClients aws;
+    private final StateStore store;
+    private final AlarmPublisher publisher;
+    private final SecretSource secrets;
+    private final TwilioAccounts twilio;
+    private final ServedCertificates served;
+
+    public FunctionRuntime(CommonSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.aws = new AwsClients();
+        this.store = new DynamoDbStateStore(aws.dynamoDb(), settings.stateTable());
+        this.publisher = new SnsAlarmPublisher(aws.sns(), settings.alarmTopicArn());
+        this.secrets = new SecretsManagerSecretSource(aws.secretsManager());
+        this.twilio = new SecretTwilioAccounts(secrets, settings.twilioCredentialsSecret(),
+                TwilioClientSettings.defaults(settings.twilioBaseUri()), Clock.systemUTC());
+        AddressResolver resolver = settings.customResolvers() ? new DnsjavaAddressResolver(settings.dns())
+                : AddressResolver.system();
+        this.served = new LiveProbeAdapter(new JsseTlsProbe(ProbeTimeouts.defaults(), TrustAnchors.jdkDefault(), resolver));
+    }
+
+    public CommonSettings settings() {
+        return settings;
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    public AlarmPublisher publisher() {
+        return publisher;
+    }
+
+    public SecretSource secrets() {
+        return secrets;
+    }
+
+    public TwilioAccounts twilio() {
+        return twilio;
+    }
+
+    public ServedCertificates served() {
+        return served;
+    }
+
+    /** Let's Encrypt's CAA decision through the configured resolvers. */
+    public LetsEncryptCaa letsEncryptCaa() {
+        return new CaaCheckerAdapter(CaaChecker.forLetsEncrypt(new DnsjavaCaaLookup(settings.dns())));
+    }
+
+    /** The domains to watch: {@code DOMAINS} and the registry in the state table (read now, not at init). */
+    public List<MonitoredDomain> domains() {
+        return DomainRegistry.union(settings.domains(), new DomainRegistry(store).registered());
+    }
+
+    /** How to reach one domain: its configured entry, else the default port and credentials. */
+    public MonitoredDomain domain(DomainSid sid) {
+        return domains().stream().filter(d -> d.sid().equals(sid)).findFirst().orElse(MonitoredDomain.of(sid));
+    }
+}
