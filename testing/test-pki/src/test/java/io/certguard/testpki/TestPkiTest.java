@@ -67,4 +67,26 @@ class TestPkiTest {
         assertThat(ec.privateKeyTraditionalPem()).startsWith("-----BEGIN EC PRIVATE KEY-----");
         assertThat(ec.certificate().getIssuerX500Principal()).isEqualTo(pki.intermediate().certificate().getSubjectX500Principal());
     }
+
+    @Test
+    void signatureAlgorithmCanBeForcedAndEd25519LeavesAreBuilt() {
+        TestPki pki = TestPki.create(NOW);
+        HeldCertificate sha1 = pki.leaf("sha1.example.com").signatureAlgorithm("SHA1withRSA")
+                .validFor(NOW, Duration.ofDays(5)).build();
+        HeldCertificate ed = pki.leaf("ed.example.com").key(KeyKind.ED25519).validFor(NOW, Duration.ofDays(5)).build();
+
+        assertThat(sha1.certificate().getSigAlgName()).isEqualTo("SHA1withRSA");
+        assertThat(ed.certificate().getPublicKey().getAlgorithm()).isIn("EdDSA", "Ed25519");
+        assertThat(ed.privateKeyPkcs8Pem()).startsWith("-----BEGIN PRIVATE KEY-----");
+        org.assertj.core.api.Assertions.assertThatThrownBy(ed::privateKeyTraditionalPem)
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void traditionalKeysEncryptTheLegacyOpenSslWay() {
+        HeldCertificate leaf = TestPki.create(NOW).leaf("links.example.com", NOW, NOW.plus(Duration.ofDays(30)));
+
+        assertThat(leaf.privateKeyTraditionalEncryptedPem("s3cret".toCharArray()))
+                .startsWith("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,");
+    }
 }
