@@ -8,6 +8,8 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -63,11 +65,18 @@ public final class HeldCertificate {
 
     /**
      * The "traditional" OpenSSL form: {@code BEGIN RSA PRIVATE KEY} (PKCS#1) for RSA, {@code BEGIN EC PRIVATE KEY} (SEC1)
-     * for EC.
+     * for EC. SEC1 is written as OpenSSL writes it (RFC 5915 §3): with the named curve and the public key, which the
+     * JDK's PKCS#8 encoding leaves out of its inner structure.
      */
     public String privateKeyTraditionalPem() {
         PrivateKeyInfo info = PrivateKeyInfo.getInstance(keyPair.getPrivate().getEncoded());
         try {
+            if (keyPair.getPrivate() instanceof java.security.interfaces.ECPrivateKey ec) {
+                SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
+                ECPrivateKey sec1 = new ECPrivateKey(ec.getParams().getOrder().bitLength(), ec.getS(),
+                        publicKey.getPublicKeyData(), info.getPrivateKeyAlgorithm().getParameters());
+                return pem(new PemObject(traditionalType(), sec1.getEncoded()));
+            }
             return pem(new PemObject(traditionalType(), info.parsePrivateKey().toASN1Primitive().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

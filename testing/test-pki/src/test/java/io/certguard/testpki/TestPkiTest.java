@@ -15,7 +15,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.io.StringReader;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.junit.jupiter.api.Test;
 
 class TestPkiTest {
@@ -58,13 +64,19 @@ class TestPkiTest {
     }
 
     @Test
-    void ecLeavesAndCustomUsagesAreBuiltAsAsked() {
+    void ecLeavesAndCustomUsagesAreBuiltAsAsked() throws Exception {
         TestPki pki = TestPki.create(NOW);
         HeldCertificate ec = pki.leaf("ec.example.com").key(KeyKind.EC_P256)
                 .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).validFor(NOW, Duration.ofDays(5)).build();
 
         assertThat(ec.certificate().getPublicKey()).isInstanceOf(ECPublicKey.class);
         assertThat(ec.privateKeyTraditionalPem()).startsWith("-----BEGIN EC PRIVATE KEY-----");
+        KeyPair sec1 = new JcaPEMKeyConverter().getKeyPair((PEMKeyPair) new PEMParser(
+                new StringReader(ec.privateKeyTraditionalPem())).readObject());
+        assertThat(((ECPrivateKey) sec1.getPrivate()).getS())
+                .as("SEC1 with curve and public key, as OpenSSL writes it, converts back to the key")
+                .isEqualTo(((ECPrivateKey) ec.privateKey()).getS());
+        assertThat(sec1.getPublic()).isEqualTo(ec.keyPair().getPublic());
         assertThat(ec.certificate().getIssuerX500Principal()).isEqualTo(pki.intermediate().certificate().getSubjectX500Principal());
     }
 
