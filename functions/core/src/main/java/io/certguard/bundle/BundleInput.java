@@ -22,13 +22,15 @@ import java.util.Optional;
 public final class BundleInput {
 
     private final List<ParsedCertificate> certificates;
+    private final int unreadCertificates;
     private final Optional<PrivateKeyMaterial> privateKey;
     private final Optional<DomainSid> domainSid;
     private final List<Finding> findings;
 
-    BundleInput(List<ParsedCertificate> certificates, Optional<PrivateKeyMaterial> privateKey,
+    BundleInput(List<ParsedCertificate> certificates, int unreadCertificates, Optional<PrivateKeyMaterial> privateKey,
                 Optional<DomainSid> domainSid, List<Finding> findings) {
         this.certificates = List.copyOf(certificates);
+        this.unreadCertificates = unreadCertificates;
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
         this.domainSid = Objects.requireNonNull(domainSid, "domainSid");
         this.findings = List.copyOf(findings);
@@ -65,6 +67,11 @@ public final class BundleInput {
 
     List<ParsedCertificate> certificates() {
         return certificates;
+    }
+
+    /** Certificate blocks that could not be read (each has a PEM_MALFORMED finding). */
+    int unreadCertificates() {
+        return unreadCertificates;
     }
 
     Optional<PrivateKeyMaterial> privateKey() {

@@ -27,7 +27,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
  */
 final class BundleReader {
 
-    /** Four times Secrets Manager's 65,536-byte limit: room for a bundle kept elsewhere, not for something else. */
+    /**
+     * Bytes or characters read at most: four times Secrets Manager's 65,536-byte limit, room for a bundle kept
+     * elsewhere but not for something else.
+     */
     static final int MAX_INPUT = 262_144;
 
     private static final Set<String> KEY_LABELS =
@@ -61,7 +64,7 @@ final class BundleReader {
 
     static BundleInput readBytes(byte[] bytes) {
         if (bytes.length > MAX_INPUT) {
-            return tooLarge(bytes.length);
+            return tooLarge(bytes.length, "bytes");
         }
         return text(bytes).map(BundleReader::readText).orElseGet(() -> {
             BundleReader reader = new BundleReader();
@@ -73,7 +76,7 @@ final class BundleReader {
     static BundleInput readText(String value) {
         String text = value.startsWith("\uFEFF") ? value.substring(1) : value;
         if (text.length() > MAX_INPUT) {
-            return tooLarge(text.length());
+            return tooLarge(text.length(), "characters");
         }
         BundleReader reader = new BundleReader();
         if (text.isBlank()) {
@@ -224,7 +227,7 @@ final class BundleReader {
     }
 
     private BundleInput result(Optional<DomainSid> domainSid) {
-        return new BundleInput(certificates, key, domainSid, findings);
+        return new BundleInput(certificates, certificateBlocks - certificates.size(), key, domainSid, findings);
     }
 
     private static String members(List<String> names) {
@@ -241,11 +244,11 @@ final class BundleReader {
                 + " key as PEM");
     }
 
-    private static BundleInput tooLarge(int size) {
+    private static BundleInput tooLarge(int size, String unit) {
         BundleReader reader = new BundleReader();
-        reader.findings.add(Finding.of(FindingCode.PEM_MALFORMED, "the secret is " + PemScanner.count(size)
-                + " bytes, too large for a certificate bundle (a few kilobytes; certguard reads at most "
-                + PemScanner.count(MAX_INPUT) + "), so it was not read"));
+        reader.findings.add(Finding.of(FindingCode.PEM_MALFORMED, "the secret is " + Describe.count(size) + " " + unit
+                + " long, too large for a certificate bundle (a few kilobytes; certguard reads at most "
+                + Describe.count(MAX_INPUT) + " " + unit + "), so it was not read"));
         return reader.result(Optional.empty());
     }
 

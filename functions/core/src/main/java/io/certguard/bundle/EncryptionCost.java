@@ -51,7 +51,7 @@ final class EncryptionCost {
 
     private static Optional<String> iterations(BigInteger count, String kdf) {
         return count.compareTo(BigInteger.valueOf(MAX_ITERATIONS)) > 0
-                ? Optional.of((count.bitLength() < 63 ? PemScanner.count(count.longValue()) : count.toString()) + " " + kdf
+                ? Optional.of((count.bitLength() < 63 ? Describe.count(count.longValue()) : count.toString()) + " " + kdf
                         + " iterations")
                 : Optional.empty();
     }

@@ -43,7 +43,7 @@ final class ForeignFormat {
     static String describeBytes(byte[] bytes) {
         return derKind(bytes)
                 .map(kind -> "this looks like " + kind.description + "; convert with \"" + kind.command + "\"")
-                .orElseGet(() -> "it is " + PemScanner.count(bytes.length)
+                .orElseGet(() -> "it is " + Describe.count(bytes.length)
                         + " bytes of binary data that is neither PEM nor DER");
     }
 
@@ -64,7 +64,7 @@ final class ForeignFormat {
                 }
             }
         }
-        return "it is " + PemScanner.count(text.length()) + " characters of text that is not PEM";
+        return "it is " + Describe.count(text.length()) + " characters of text that is not PEM";
     }
 
     static Optional<DerKind> derKind(byte[] bytes) {

@@ -58,10 +58,10 @@ final class KeyDecoder {
         }
         List<Finding> notes = new ArrayList<>();
         return switch (object) {
-            case PrivateKeyInfo info -> read(info, block.der(), block, notes);
+            case PrivateKeyInfo info -> read(info, true, block, notes);
             case PEMKeyPair pair -> {
                 notes.add(converted(block));
-                yield read(pair.getPrivateKeyInfo(), encoded(pair.getPrivateKeyInfo()), block, notes);
+                yield read(pair.getPrivateKeyInfo(), false, block, notes);
             }
             case PKCS8EncryptedPrivateKeyInfo encrypted -> decryptPkcs8(encrypted, block, passphrase, notes);
             case PEMEncryptedKeyPair encrypted -> decryptTraditional(encrypted, block, passphrase, notes);
@@ -88,7 +88,7 @@ final class KeyDecoder {
             return wrongPassphrase(block);
         }
         notes.add(decrypted(block));
-        return read(info, encoded(info), block, notes);
+        return read(info, false, block, notes);
     }
 
     private static Outcome decryptTraditional(PEMEncryptedKeyPair encrypted, PemBlock.Decoded block,
@@ -105,27 +105,21 @@ final class KeyDecoder {
         }
         notes.add(decrypted(block));
         notes.add(converted(block));
-        return read(pair.getPrivateKeyInfo(), encoded(pair.getPrivateKeyInfo()), block, notes);
+        return read(pair.getPrivateKeyInfo(), false, block, notes);
     }
 
-    private static Outcome read(PrivateKeyInfo info, byte[] pkcs8, PemBlock.Decoded block, List<Finding> notes) {
-        if (pkcs8.length == 0) {
-            return malformed(block);
-        }
-        PrivateKey key;
+    /**
+     * Makes a JCA key of the PKCS#8 structure.
+     *
+     * @param asGiven whether the block already is unencrypted PKCS#8, whose bytes then go to Twilio unchanged
+     */
+    private static Outcome read(PrivateKeyInfo info, boolean asGiven, PemBlock.Decoded block, List<Finding> notes) {
         try {
-            key = new JcaPEMKeyConverter().getPrivateKey(info);
+            PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
+            byte[] pkcs8 = asGiven ? block.der() : info.getEncoded(ASN1Encoding.DER);
+            return new Outcome.Read(new PrivateKeyMaterial(key, pkcs8, block.location()), notes);
         } catch (IOException | RuntimeException e) {
             return malformed(block);
-        }
-        return new Outcome.Read(new PrivateKeyMaterial(key, pkcs8, block.location()), notes);
-    }
-
-    private static byte[] encoded(PrivateKeyInfo info) {
-        try {
-            return info.getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            return new byte[0];
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -131,7 +130,7 @@ final class PemScanner {
             return damagedBlock(label, beginLine, "is empty");
         }
         if (base64.length() % 4 != 0) {
-            return damagedBlock(label, beginLine, "is truncated: its base64 has " + count(base64.length())
+            return damagedBlock(label, beginLine, "is truncated: its base64 has " + Describe.count(base64.length())
                     + " characters, not a multiple of 4");
         }
         byte[] der;
@@ -181,11 +180,11 @@ final class PemScanner {
         }
         long total = header + length;
         if (total > der.length) {
-            return Optional.of("is truncated: its DER announces " + count(total) + " bytes but the block holds "
-                    + count(der.length));
+            return Optional.of("is truncated: its DER announces " + Describe.count(total) + " bytes but the block holds "
+                    + Describe.count(der.length));
         }
         if (total < der.length) {
-            return Optional.of("has " + count(der.length - total) + " bytes after the end of its DER structure");
+            return Optional.of("has " + Describe.count(der.length - total) + " bytes after the end of its DER structure");
         }
         return Optional.empty();
     }
@@ -213,9 +212,5 @@ final class PemScanner {
             line++;
         }
         return line;
-    }
-
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

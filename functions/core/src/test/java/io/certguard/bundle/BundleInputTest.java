@@ -199,8 +199,11 @@ class BundleInputTest {
         rows.add(BundleCase.of("blank text", text(" \r\n\t\n"), expect(PEM_MALFORMED)));
         rows.add(BundleCase.of("empty bytes", bytes(new byte[0]), expect(PEM_MALFORMED)));
         rows.add(BundleCase.of("300,000 characters", text(" ".repeat(300_000)),
-                expect(PEM_MALFORMED, "the secret is 300,000 bytes, too large for a certificate bundle (a few"
-                        + " kilobytes; certguard reads at most 262,144), so it was not read")));
+                expect(PEM_MALFORMED, "the secret is 300,000 characters long, too large for a certificate bundle (a"
+                        + " few kilobytes; certguard reads at most 262,144 characters), so it was not read")));
+        rows.add(BundleCase.of("300,000 bytes", bytes(new byte[300_000]),
+                expect(PEM_MALFORMED, "the secret is 300,000 bytes long, too large for a certificate bundle (a few"
+                        + " kilobytes; certguard reads at most 262,144 bytes), so it was not read")));
         rows.add(BundleCase.of("70 PEM blocks", text(LEAF.certificatePem().repeat(70)),
                 expect(PEM_MALFORMED, "the secret has more than 64 PEM blocks; the rest was not read (a certificate"
                         + " bundle has a handful)"),
