@@ -8,9 +8,12 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
@@ -23,7 +26,7 @@ import org.bouncycastle.util.io.pem.PemObject;
  */
 public final class HeldCertificate {
 
-    /** Used for PKCS#8 encryption only (AES/CBC/PKCS7Padding), never registered globally. */
+    /** Used for key encryption only (AES/CBC/PKCS7Padding), never registered globally. */
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final X509Certificate certificate;
@@ -62,16 +65,47 @@ public final class HeldCertificate {
 
     /**
      * The "traditional" OpenSSL form: {@code BEGIN RSA PRIVATE KEY} (PKCS#1) for RSA, {@code BEGIN EC PRIVATE KEY} (SEC1)
-     * for EC.
+     * for EC. SEC1 is written as OpenSSL writes it (RFC 5915 §3): with the named curve and the public key, which the
+     * JDK's PKCS#8 encoding leaves out of its inner structure.
      */
     public String privateKeyTraditionalPem() {
         PrivateKeyInfo info = PrivateKeyInfo.getInstance(keyPair.getPrivate().getEncoded());
         try {
-            String type = keyPair.getPrivate().getAlgorithm().equals("RSA") ? "RSA PRIVATE KEY" : "EC PRIVATE KEY";
-            return pem(new PemObject(type, info.parsePrivateKey().toASN1Primitive().getEncoded()));
+            if (keyPair.getPrivate() instanceof java.security.interfaces.ECPrivateKey ec) {
+                SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
+                ECPrivateKey sec1 = new ECPrivateKey(ec.getParams().getOrder().bitLength(), ec.getS(),
+                        publicKey.getPublicKeyData(), info.getPrivateKeyAlgorithm().getParameters());
+                return pem(new PemObject(traditionalType(), sec1.getEncoded()));
+            }
+            return pem(new PemObject(traditionalType(), info.parsePrivateKey().toASN1Primitive().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The traditional form encrypted the legacy OpenSSL way ({@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info:
+     * AES-256-CBC,…} headers), as {@code openssl rsa -aes256 -traditional} writes it.
+     */
+    public String privateKeyTraditionalEncryptedPem(char[] passphrase) {
+        traditionalType();
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(keyPair.getPrivate(),
+                    new JcePEMEncryptorBuilder("AES-256-CBC").setProvider(BC).build(passphrase));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private String traditionalType() {
+        return switch (keyPair.getPrivate().getAlgorithm()) {
+            case "RSA" -> "RSA PRIVATE KEY";
+            case "EC" -> "EC PRIVATE KEY";
+            default -> throw new UnsupportedOperationException(
+                    keyPair.getPrivate().getAlgorithm() + " keys have no traditional OpenSSL PEM form");
+        };
     }
 
     /** {@code -----BEGIN ENCRYPTED PRIVATE KEY-----} (PKCS#8, AES-256-CBC under PBKDF2). */

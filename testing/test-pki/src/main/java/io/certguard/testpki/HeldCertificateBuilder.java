@@ -51,6 +51,7 @@ public final class HeldCertificateBuilder {
     private int maxPathLength = -1; // -1: not a CA
     private Optional<List<KeyPurposeId>> extendedKeyUsage = Optional.empty();
     private boolean leafDefaultsToServerAuth = true;
+    private String signatureAlgorithm;
 
     HeldCertificateBuilder() {
     }
@@ -128,6 +129,15 @@ public final class HeldCertificateBuilder {
         return this;
     }
 
+    /**
+     * Signs with this JCA algorithm (for example {@code SHA1withRSA} or {@code MD5withRSA}, which validation must
+     * refuse) instead of SHA-256 with the signer's key type.
+     */
+    public HeldCertificateBuilder signatureAlgorithm(String jcaName) {
+        this.signatureAlgorithm = jcaName;
+        return this;
+    }
+
     public HeldCertificate build() {
         try {
             KeyPair pair = keyPair != null ? keyPair : generate(keyKind);
@@ -169,8 +179,8 @@ public final class HeldCertificateBuilder {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(names.toArray(GeneralName[]::new)));
             }
-            String signature = issuer == null ? keyKind.signatureAlgorithm()
-                    : signatureAlgorithmFor(issuer.keyPair());
+            String signature = signatureAlgorithm != null ? signatureAlgorithm
+                    : issuer == null ? keyKind.signatureAlgorithm() : signatureAlgorithmFor(issuer.keyPair());
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(signingKeys.getPrivate())));
             return new HeldCertificate(certificate, pair);
@@ -181,6 +191,9 @@ public final class HeldCertificateBuilder {
 
     static KeyPair generate(KeyKind kind) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(kind.algorithm());
+        if (kind == KeyKind.ED25519) {
+            return generator.generateKeyPair();
+        }
         if (kind.curve() != null) {
             generator.initialize(new ECGenParameterSpec(kind.curve()), RANDOM);
         } else {
@@ -190,7 +203,11 @@ public final class HeldCertificateBuilder {
     }
 
     private static String signatureAlgorithmFor(KeyPair signer) {
-        return signer.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+        return switch (signer.getPublic().getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> "Ed25519";
+        };
     }
 
     private static X500Name name(String commonName) {

@@ -13,7 +13,9 @@ public enum KeyKind {
     /** ECDSA on P-384 (secp384r1). */
     EC_P384("EC", 0, "secp384r1"),
     /** ECDSA on P-521: a curve browsers' CA/B Forum rules do not allow for TLS certificates; for negative tests. */
-    EC_P521("EC", 0, "secp521r1");
+    EC_P521("EC", 0, "secp521r1"),
+    /** Ed25519: valid X.509 but not a TLS server key type Twilio documents; for negative tests. */
+    ED25519("Ed25519", 0, null);
 
     private final String algorithm;
     private final int bits;
@@ -38,6 +40,11 @@ public enum KeyKind {
     }
 
     String signatureAlgorithm() {
-        return algorithm.equals("RSA") ? "SHA256withRSA" : (this == EC_P384 ? "SHA384withECDSA" : "SHA256withECDSA");
+        return switch (this) {
+            case RSA_2048, RSA_3072, RSA_1024 -> "SHA256withRSA";
+            case EC_P384 -> "SHA384withECDSA";
+            case EC_P256, EC_P521 -> "SHA256withECDSA";
+            case ED25519 -> "Ed25519";
+        };
     }
 }

@@ -15,7 +15,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.io.StringReader;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.junit.jupiter.api.Test;
 
 class TestPkiTest {
@@ -58,13 +64,19 @@ class TestPkiTest {
     }
 
     @Test
-    void ecLeavesAndCustomUsagesAreBuiltAsAsked() {
+    void ecLeavesAndCustomUsagesAreBuiltAsAsked() throws Exception {
         TestPki pki = TestPki.create(NOW);
         HeldCertificate ec = pki.leaf("ec.example.com").key(KeyKind.EC_P256)
                 .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).validFor(NOW, Duration.ofDays(5)).build();
 
         assertThat(ec.certificate().getPublicKey()).isInstanceOf(ECPublicKey.class);
         assertThat(ec.privateKeyTraditionalPem()).startsWith("-----BEGIN EC PRIVATE KEY-----");
+        KeyPair sec1 = new JcaPEMKeyConverter().getKeyPair((PEMKeyPair) new PEMParser(
+                new StringReader(ec.privateKeyTraditionalPem())).readObject());
+        assertThat(((ECPrivateKey) sec1.getPrivate()).getS())
+                .as("SEC1 with curve and public key, as OpenSSL writes it, converts back to the key")
+                .isEqualTo(((ECPrivateKey) ec.privateKey()).getS());
+        assertThat(sec1.getPublic()).isEqualTo(ec.keyPair().getPublic());
         assertThat(ec.certificate().getIssuerX500Principal()).isEqualTo(pki.intermediate().certificate().getSubjectX500Principal());
     }
 
@@ -101,5 +113,27 @@ class TestPkiTest {
         shortLived.certificate().verify(pki.root().certificate().getPublicKey());
         assertThat(shortLived.certificate().getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3)));
         assertThat(shortLived.certificate().getBasicConstraints()).isEqualTo(0);
+    }
+
+    @Test
+    void signatureAlgorithmCanBeForcedAndEd25519LeavesAreBuilt() {
+        TestPki pki = TestPki.create(NOW);
+        HeldCertificate sha1 = pki.leaf("sha1.example.com").signatureAlgorithm("SHA1withRSA")
+                .validFor(NOW, Duration.ofDays(5)).build();
+        HeldCertificate ed = pki.leaf("ed.example.com").key(KeyKind.ED25519).validFor(NOW, Duration.ofDays(5)).build();
+
+        assertThat(sha1.certificate().getSigAlgName()).isEqualTo("SHA1withRSA");
+        assertThat(ed.certificate().getPublicKey().getAlgorithm()).isIn("EdDSA", "Ed25519");
+        assertThat(ed.privateKeyPkcs8Pem()).startsWith("-----BEGIN PRIVATE KEY-----");
+        org.assertj.core.api.Assertions.assertThatThrownBy(ed::privateKeyTraditionalPem)
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void traditionalKeysEncryptTheLegacyOpenSslWay() {
+        HeldCertificate leaf = TestPki.create(NOW).leaf("links.example.com", NOW, NOW.plus(Duration.ofDays(30)));
+
+        assertThat(leaf.privateKeyTraditionalEncryptedPem("s3cret".toCharArray()))
+                .startsWith("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,");
     }
 }
