@@ -106,7 +106,8 @@ public final class Json {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     yield readNumber();
                 }
-                throw error("unexpected character '" + printable(c) + "'");
+                // Never quote input: the document may be a secret.
+                throw error("unexpected " + kind(c));
             }
         };
     }
@@ -211,7 +212,7 @@ public final class Json {
                     }
                     default -> {
                         pos--;
-                        throw error("invalid escape '\\" + printable(e) + "'");
+                        throw error("invalid escape sequence");
                     }
                 }
             } else if (c < 0x20) {
@@ -301,8 +302,9 @@ public final class Json {
         return new JsonFormatException(what + " at offset " + pos);
     }
 
-    private static String printable(char c) {
-        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+    /** Names a character's class without quoting it: structural punctuation is safe to show, anything else is not. */
+    private static String kind(char c) {
+        return "{}[]:,\"".indexOf(c) >= 0 ? "'" + c + "'" : c < 0x20 ? "control character" : "character";
     }
 
     private static void writeValue(StringBuilder out, Object value) {

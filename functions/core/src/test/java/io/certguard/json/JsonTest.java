@@ -54,7 +54,7 @@ class JsonTest {
             "'[1 2]'                | expected ',' or ']' at offset 3",
             "'{\"a\": 1, \"a\": 2}' | duplicate member name \"a\" at offset 14",
             "'\"abc'                | unterminated string at offset 4",
-            "'\"a\\qb\"'            | invalid escape '\\q' at offset 3",
+            "'\"a\\qb\"'            | invalid escape sequence at offset 3",
             "'\"\\u12\"'            | truncated \\u escape at offset 3",
             "'\"\\u12zz\"'          | invalid \\u escape at offset 3",
             "'\"\\u+041\"'          | invalid \\u escape at offset 3",
@@ -65,7 +65,7 @@ class JsonTest {
             "'-'                    | invalid number at offset 1",
             "'nul'                  | invalid literal at offset 0",
             "'true false'           | unexpected trailing content at offset 5",
-            "'[1,]'                 | unexpected character ']' at offset 3"})
+            "'[1,]'                 | unexpected ']' at offset 3"})
     void refusesMalformedDocumentsNamingWhereAndWhat(String text, String message) {
         assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonFormatException.class).hasMessage(message);
     }
