@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,11 @@ public final class ValidationPollHandler implements RequestStreamHandler {
 
     public ValidationPollHandler() {
         this(ValidationPollWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out);
+    }
+
+    /** For tests: the production wiring from {@code environment}, with a test clock and log. */
+    static ValidationPollHandler wiredFrom(Map<String, String> environment, Clock clock, PrintStream log) {
+        return new ValidationPollHandler(ValidationPollWiring.fromEnvironment(environment), clock, log);
     }
 
     ValidationPollHandler(ValidationPoller poller, Clock clock, PrintStream log) {
