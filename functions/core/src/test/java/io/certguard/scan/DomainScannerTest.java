@@ -10,6 +10,8 @@ import io.certguard.domain.DomainSid;
 import io.certguard.domain.MonitoredDomain;
 import io.certguard.expiry.AlarmThresholds;
 import io.certguard.expiry.ExpiryPolicy;
+import io.certguard.state.RecordKey;
+import io.certguard.state.StateRecord;
 import io.certguard.twilio.DnsValidation;
 import io.certguard.twilio.DomainCertificate;
 import io.certguard.twilio.DomainConfig;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -145,6 +148,21 @@ class DomainScannerTest {
     }
 
     @Test
+    void anUploadTheValidationPollFollows_makesTheRemedyValidationInProgress() {
+        MonitoredDomain domain = domain(1);
+        store.save(StateRecord.fresh(new RecordKey(
+                DomainStateRecords.partition(domain.sid()), DomainStateRecords.UPLOAD_PREFIX + "v7"), Map.of())
+                .withPollAt(Optional.of(NOW.plusSeconds(60))));
+
+        ScanSummary summary = scanner(4).scan(List.of(domain), NOW, Deadline.NONE);
+
+        assertThat(summary.domains().get(0).observation().orElseThrow().replacementInValidation()).isTrue();
+        assertThat(publisher.subjects()).containsExactly("[30131 WARNING] links1.example.com certificate expires in 10 days");
+        assertThat(publisher.sent.get(0).attributes()).containsEntry("alarm_type", "EXPIRING");
+        assertThat(publisher.sent.get(0).emailText()).contains("A replacement certificate is being validated by Twilio");
+    }
+
+    @Test
     void aPassedDeadline_leavesDomainsNotReached() {
         ScanSummary summary = scanner(4).scan(List.of(domain(1), domain(2)), NOW, () -> true);
         assertThat(summary.count(DomainResult.Outcome.NOT_REACHED)).isEqualTo(2);
@@ -171,7 +189,7 @@ class DomainScannerTest {
 
     private static final class RecordingPublisher implements AlarmPublisher {
         final AtomicBoolean failing = new AtomicBoolean();
-        private final List<AlarmMessage> sent = Collections.synchronizedList(new ArrayList<>());
+        final List<AlarmMessage> sent = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public String publish(AlarmMessage alarm) {
