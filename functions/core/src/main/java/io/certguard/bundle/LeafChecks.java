@@ -1,7 +1,10 @@
 package io.certguard.bundle;
 
+import io.certguard.tls.HostnameMatcher;
+import io.certguard.tls.PresentedIdentifiers;
 import java.security.cert.CertificateParsingException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What Twilio and the clients opening short links require of the leaf certificate itself. */
@@ -40,13 +43,13 @@ final class LeafChecks {
      * (SANs, wildcards) are accepted is disputed between Twilio's pages, hence a warning only.
      */
     private static void names(ParsedCertificate leaf, String host, List<Finding> findings) {
-        LeafNames names = LeafNames.of(leaf.certificate());
-        if (!names.covers(host)) {
+        PresentedIdentifiers names = PresentedIdentifiers.of(leaf.certificate());
+        if (!HostnameMatcher.matches(host, names)) {
             String presented = names.presented().isEmpty()
                     ? " names no host (no DNS subject alternative name or common name)"
                     : " is for " + Describe.names(names.presented()) + ", not " + host;
             String ignoredCn = !names.dnsNames().isEmpty()
-                    && names.commonName().filter(cn -> DnsNameMatcher.matches(cn, host)).isPresent()
+                    && names.commonName().filter(cn -> HostnameMatcher.matchesName(host, cn)).isPresent()
                     ? "; its common name does not count, as it has DNS subject alternative names (RFC 6125 §6.4.4)"
                     : "";
             findings.add(Finding.about(FindingCode.HOSTNAME_MISMATCH, leaf, leaf.describe() + presented + ignoredCn
@@ -54,7 +57,9 @@ final class LeafChecks {
                     + " one left-most label)"));
             return;
         }
-        List<String> beyond = names.beyond(host);
+        List<String> beyond = names.presented().stream()
+                .filter(name -> !name.toLowerCase(Locale.ROOT).replaceAll("\\.$", "").equals(host))
+                .toList();
         if (!beyond.isEmpty()) {
             findings.add(Finding.about(FindingCode.MULTIPLE_NAMES, leaf, leaf.describe() + " names more than " + host
                     + " (" + Describe.names(names.presented()) + "); Twilio's documentation disagrees on whether"

@@ -1,5 +1,6 @@
 package io.certguard.bundle;
 
+import io.certguard.tls.PresentedIdentifiers;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -40,7 +41,7 @@ public record LeafSummary(String subject, String issuer, String serialNumber, In
         return new LeafSummary(leaf.subject().getName(), leaf.issuer().getName(),
                 leaf.certificate().getSerialNumber().toString(16).toUpperCase(Locale.ROOT), leaf.notBefore(),
                 leaf.notAfter(), HexFormat.ofDelimiter(":").withUpperCase().formatHex(sha256(der)),
-                LeafNames.of(leaf.certificate()).dnsNames());
+                PresentedIdentifiers.of(leaf.certificate()).dnsNames());
     }
 
     private static byte[] sha256(byte[] bytes) {

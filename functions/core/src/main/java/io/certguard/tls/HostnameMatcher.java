@@ -51,6 +51,14 @@ public final class HostnameMatcher {
         return dnsIds.stream().anyMatch(presented -> matchesDnsId(reference.get(), presented));
     }
 
+    /**
+     * Whether one presented DNS-ID (a SAN dNSName, or a CN where there is no dNSName) covers the DNS name {@code host}:
+     * exact, or a left-most whole-label wildcard over at least two labels.
+     */
+    public static boolean matchesName(String host, String presentedDnsId) {
+        return referenceIdentifier(host).map(reference -> matchesDnsId(reference, presentedDnsId)).orElse(false);
+    }
+
     /** The host as lower-case A-labels without a trailing dot, or empty when it is not a usable host name. */
     private static Optional<String> referenceIdentifier(String host) {
         String ascii;

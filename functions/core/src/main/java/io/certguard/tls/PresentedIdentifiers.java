@@ -64,6 +64,13 @@ public record PresentedIdentifiers(List<String> dnsNames, List<String> ipAddress
         return new PresentedIdentifiers(dns, ips, commonName(certificate));
     }
 
+    /** The names a client compares with a host: the DNS names (or the CN when there is none) and the IP addresses. */
+    public List<String> presented() {
+        List<String> names = new ArrayList<>(dnsNames.isEmpty() ? commonName.stream().toList() : dnsNames);
+        names.addAll(ipAddresses);
+        return names;
+    }
+
     /** For messages: what the certificate is for, e.g. {@code DNS names [a.example.com, *.example.net]}. */
     public String describe() {
         List<String> parts = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.certguard.bundle;
+package io.certguard.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 6125 §6.4 matching of a certificate's DNS name against the host, with RFC 9525's whole-label wildcards. */
-class DnsNameMatcherTest {
+class HostnameMatcherSingleNameTest {
 
     @ParameterizedTest(name = "{0} vs {1} → {2}")
     @CsvSource({
@@ -32,6 +32,6 @@ class DnsNameMatcherTest {
             "*.example.com,         *.example.com,              false",
     })
     void matches(String presented, String host, boolean expected) {
-        assertThat(DnsNameMatcher.matches(presented, host)).isEqualTo(expected);
+        assertThat(HostnameMatcher.matchesName(host, presented)).isEqualTo(expected);
     }
 }
