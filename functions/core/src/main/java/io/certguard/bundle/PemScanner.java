@@ -139,7 +139,8 @@ final class PemScanner {
         } catch (IllegalArgumentException e) {
             return damagedBlock(label, beginLine, "is not valid base64 ('=' padding before the end)");
         }
-        Optional<String> framing = derFramingProblem(der);
+        // An encrypted legacy key (RFC 1421 headers) holds ciphertext, not DER: its framing is checked after decryption.
+        Optional<String> framing = headers.isEmpty() ? derFramingProblem(der) : Optional.empty();
         if (framing.isPresent()) {
             return damagedBlock(label, beginLine, framing.get());
         }
