@@ -61,27 +61,12 @@ public final class DynamoDbStateStore implements StateStore {
 
     @Override
     public List<StateRecord> loadPartition(String partition) {
-        List<StateRecord> records = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        try {
-            do {
-                QueryRequest.Builder query = QueryRequest.builder()
-                        .tableName(tableName)
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", PARTITION))
-                        .expressionAttributeValues(Map.of(":pk", s(partition)))
-                        .consistentRead(true);
-                if (startKey != null) {
-                    query.exclusiveStartKey(startKey);
-                }
-                QueryResponse page = dynamoDb.query(query.build());
-                page.items().forEach(item -> records.add(fromItem(item)));
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (startKey != null);
-        } catch (SdkException e) {
-            throw failure("read partition " + partition, e);
-        }
-        return records;
+        return queryAll(QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PARTITION))
+                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .consistentRead(true), Integer.MAX_VALUE, "read partition " + partition);
     }
 
     @Override
@@ -112,26 +97,30 @@ public final class DynamoDbStateStore implements StateStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+        return queryAll(QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(POLL_INDEX)
+                .keyConditionExpression("#shard = :shard AND #at <= :now")
+                .expressionAttributeNames(Map.of("#shard", POLL_SHARD, "#at", POLL_AT))
+                .expressionAttributeValues(Map.of(":shard", s(POLL_SHARD_VALUE), ":now", n(now.getEpochSecond()))),
+                limit, "query " + POLL_INDEX);
+    }
+
+    /** Follows the pages of a query until it ends or {@code limit} records are read. */
+    private List<StateRecord> queryAll(QueryRequest.Builder query, int limit, String what) {
         List<StateRecord> records = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         try {
             do {
-                QueryRequest.Builder query = QueryRequest.builder()
-                        .tableName(tableName)
-                        .indexName(POLL_INDEX)
-                        .keyConditionExpression("#shard = :shard AND #at <= :now")
-                        .expressionAttributeNames(Map.of("#shard", POLL_SHARD, "#at", POLL_AT))
-                        .expressionAttributeValues(Map.of(":shard", s(POLL_SHARD_VALUE), ":now", n(now.getEpochSecond())))
-                        .limit(limit - records.size());
-                if (startKey != null) {
-                    query.exclusiveStartKey(startKey);
+                if (limit != Integer.MAX_VALUE) {
+                    query.limit(limit - records.size());
                 }
-                QueryResponse page = dynamoDb.query(query.build());
+                QueryResponse page = dynamoDb.query(query.exclusiveStartKey(startKey).build());
                 page.items().forEach(item -> records.add(fromItem(item)));
                 startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (startKey != null && records.size() < limit);
         } catch (SdkException e) {
-            throw failure("query " + POLL_INDEX, e);
+            throw failure(what, e);
         }
         return records;
     }
