@@ -1,5 +1,6 @@
 package io.certguard.simulator;
 
+import io.certguard.testing.MutableClock;
 import static io.certguard.simulator.Fixtures.API_KEY;
 import static io.certguard.simulator.Fixtures.DOMAIN;
 import static io.certguard.simulator.Fixtures.HOST;
@@ -67,7 +68,7 @@ class TwilioApiContractTest {
             case TwilioSpecDirectory.Resolution.Skip skip -> Assumptions.abort(skip.reason());
             case TwilioSpecDirectory.Resolution.Fail fail -> Assertions.fail(fail.reason());
         }
-        twilio = TwilioSimulator.builder().acceptCredentials(API_KEY).clock(new ManualClock(NOW)).build().start();
+        twilio = TwilioSimulator.builder().acceptCredentials(API_KEY).clock(new MutableClock(NOW)).build().start();
         twilio.addDomain(SimulatedDomain.of(DOMAIN, HOST).withCertificateExpiring(LIVE_EXPIRY).withContinueOnFailure(true));
         twilio.addDomain(SimulatedDomain.of(OTHER_DOMAIN, "go.example.org").withDns(false, "CNAME does not point at Twilio"));
         twilio.addDomain(SimulatedDomain.of(NO_CERT_DOMAIN, "new.example.net"));

@@ -1,5 +1,6 @@
 package io.certguard.simulator;
 
+import io.certguard.testing.MutableClock;
 import static io.certguard.simulator.Fixtures.ACCOUNT_TOKEN;
 import static io.certguard.simulator.Fixtures.API_KEY;
 import static io.certguard.simulator.Fixtures.API_KEY_SECRET;
@@ -44,7 +45,7 @@ class TwilioHttpClientAgainstSimulatorTest {
     @BeforeEach
     void start() {
         twilio = TwilioSimulator.builder().acceptCredentials(API_KEY).acceptCredentials(ACCOUNT_TOKEN)
-                .clock(new ManualClock(NOW)).build().start();
+                .clock(new MutableClock(NOW)).build().start();
         twilio.addDomain(SimulatedDomain.of(DOMAIN, HOST).withCertificateExpiring(LIVE_EXPIRY).withContinueOnFailure(true));
         client = ClientFixture.client(twilio, API_KEY, ClientFixture.THREE_ATTEMPTS, sleeper);
     }

@@ -1,5 +1,6 @@
 package io.certguard.simulator;
 
+import io.certguard.testing.MutableClock;
 import static io.certguard.simulator.Fixtures.API_KEY;
 import static io.certguard.simulator.Fixtures.API_KEY_SECRET;
 import static io.certguard.simulator.Fixtures.DOMAIN;
@@ -30,7 +31,7 @@ class TwilioSimulatorRecordingTest {
 
     @BeforeEach
     void start() {
-        twilio = TwilioSimulator.builder().acceptCredentials(API_KEY).clock(new ManualClock(NOW)).build().start();
+        twilio = TwilioSimulator.builder().acceptCredentials(API_KEY).clock(new MutableClock(NOW)).build().start();
         twilio.addDomain(SimulatedDomain.of(DOMAIN, HOST).withCertificateExpiring(LIVE_EXPIRY));
         http = RawHttp.as(twilio, API_KEY);
     }

@@ -1,5 +1,6 @@
 package io.certguard.simulator;
 
+import io.certguard.testing.MutableClock;
 import static io.certguard.simulator.Fixtures.API_KEY;
 import static io.certguard.simulator.Fixtures.DOMAIN;
 import static io.certguard.simulator.Fixtures.HOST;
@@ -27,7 +28,7 @@ class TwilioSimulatorUploadTest {
 
     private static final TestCertificates.Bundle NEW_CERT = TestCertificates.forHost(HOST, NEW_EXPIRY);
 
-    private final ManualClock clock = new ManualClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private TwilioSimulator twilio;
     private RawHttp http;
 
