@@ -143,8 +143,9 @@ public final class TwilioHttpClient implements TwilioDomains {
                 throw failure.exhausted(method + " " + path + " failed after " + attempts + " attempt"
                         + (attempts == 1 ? "" : "s") + " in " + elapsed.toMillis() + " ms: ");
             }
-            LOG.log(System.Logger.Level.WARNING, "Twilio {0} {1}: {2}; retry {3} of {4} in {5} ms", method, path,
-                    failure.reason(), attempts, settings.retry().maxAttempts() - 1, delay.get().toMillis());
+            String retry = "Twilio " + method + " " + path + ": " + failure.reason() + "; retry " + attempts + " of "
+                    + (settings.retry().maxAttempts() - 1) + " in " + delay.get().toMillis() + " ms";
+            LOG.log(System.Logger.Level.WARNING, retry);
             try {
                 sleeper.sleep(delay.get());
             } catch (InterruptedException e) {
