@@ -28,6 +28,7 @@ public final class ScanHandler implements RequestStreamHandler {
     static final Duration MARGIN = Duration.ofSeconds(30);
 
     private final DomainScanner scanner;
+    private final ScanBacklog backlog;
     private final Supplier<List<MonitoredDomain>> domains;
     private final Clock clock;
     private final PrintStream log;
@@ -38,7 +39,7 @@ public final class ScanHandler implements RequestStreamHandler {
     }
 
     private ScanHandler(ScanWiring.Scan scan, Clock clock, PrintStream log) {
-        this(scan.scanner(), scan.runtime()::domains, clock, log);
+        this(scan.scanner(), new ScanBacklog(scan.runtime().store()), scan.runtime()::domains, clock, log);
     }
 
     /** For tests: the production wiring from {@code environment}, with a test clock and log. */
@@ -46,9 +47,11 @@ public final class ScanHandler implements RequestStreamHandler {
         return new ScanHandler(ScanWiring.fromEnvironment(environment), clock, log);
     }
 
-    /** For tests: the use case, where domains come from, the clock and the log. */
-    ScanHandler(DomainScanner scanner, Supplier<List<MonitoredDomain>> domains, Clock clock, PrintStream log) {
+    /** For tests: the use case, its backlog, where domains come from, the clock and the log. */
+    ScanHandler(DomainScanner scanner, ScanBacklog backlog, Supplier<List<MonitoredDomain>> domains, Clock clock,
+            PrintStream log) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
+        this.backlog = Objects.requireNonNull(backlog, "backlog");
         this.domains = Objects.requireNonNull(domains, "domains");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
@@ -60,7 +63,8 @@ public final class ScanHandler implements RequestStreamHandler {
         Instant now = clock.instant();
         Deadline deadline = context == null ? Deadline.NONE
                 : () -> context.getRemainingTimeInMillis() < MARGIN.toMillis();
-        ScanSummary summary = scanner.scan(domains.get(), now, deadline);
+        ScanSummary summary = scanner.scan(backlog.prioritize(domains.get()), now, deadline);
+        backlog.record(summary);
         for (DomainResult result : summary.domains()) {
             log.println(Json.write(ScanLog.domainLine(result, now)));
         }
