@@ -17,6 +17,11 @@ public sealed interface UploadOutcome {
     /** For the log line and the function's result. */
     Map<String, Object> toJson();
 
+    /** Alarms decided but not published (kept in the upload record's outbox; the next delivery publishes them). */
+    default int alarmsPending() {
+        return 0;
+    }
+
     /** Posted to Twilio (or found already posted) and recorded VALIDATING: the validation poll follows it. */
     record Uploaded(UploadRecord upload, List<Finding> findings, boolean posted) implements UploadOutcome {
         public Uploaded {
@@ -72,6 +77,11 @@ public sealed interface UploadOutcome {
         }
 
         @Override
+        public int alarmsPending() {
+            return delivery.kept();
+        }
+
+        @Override
         public Map<String, Object> toJson() {
             Map<String, Object> json = JsonShapes.of(this, upload);
             JsonShapes.findings(json, findings);
@@ -97,6 +107,11 @@ public sealed interface UploadOutcome {
         @Override
         public String kind() {
             return "duplicate";
+        }
+
+        @Override
+        public int alarmsPending() {
+            return delivery.kept();
         }
 
         @Override

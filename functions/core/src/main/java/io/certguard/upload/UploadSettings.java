@@ -11,13 +11,15 @@ import java.util.Objects;
  *                                {@code CertificateSecretPrefix})
  * @param thresholds              the alarm thresholds: the first is EXPIRES_SOON's horizon, and a current certificate
  *                                within them makes a rejection CRITICAL
- * @param claimLease              how long a run owns a version it claimed; longer than any invocation (15 minutes)
+ * @param claimLease              how long a run owns a version it claimed: well beyond one upload run (a describe, a
+ *                                read, Twilio's GET and POST, each bounded by the client's retry budget), short
+ *                                enough that a run killed mid-upload blocks its version only briefly (5 minutes)
  * @param firstPoll               when the validation poll first looks at a new upload, after the POST
  */
 public record UploadSettings(String certificateSecretPrefix, AlarmThresholds thresholds, Duration claimLease,
         Duration firstPoll) {
 
-    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
 
     public UploadSettings {
         Objects.requireNonNull(certificateSecretPrefix, "certificateSecretPrefix");
