@@ -68,7 +68,7 @@ public final class UploadHandler implements RequestStreamHandler {
             finish(result, output);
             return;
         }
-        Map<String, Object> result;
+        Result result;
         try {
             result = run(trigger, context);
         } catch (RuntimeException e) {
@@ -82,10 +82,23 @@ public final class UploadHandler implements RequestStreamHandler {
             log.println(Json.write(failed));
             throw e;
         }
-        finish(result, output);
+        if (result.alarmsPending() > 0) {
+            Map<String, Object> json = result.json();
+            json.put("level", "ERROR");
+            json.put("error", "alarms not published; failing so that the retry publishes them");
+            log.println(Json.write(json));
+            throw new TransientUploadException(result.alarmsPending() + " alarm(s) about version "
+                    + json.getOrDefault("version", "?") + " of secret " + json.get("secret") + " could not be published"
+                    + " and are kept in the upload record's outbox; failing so that the retry publishes them", null);
+        }
+        finish(result.json(), output);
     }
 
-    private Map<String, Object> run(UploadTrigger trigger, Context context) {
+    /** The log line and result of one event, and how many alarms it left unpublished. */
+    private record Result(Map<String, Object> json, int alarmsPending) {
+    }
+
+    private Result run(UploadTrigger trigger, Context context) {
         return switch (trigger) {
             case UploadTrigger.NewVersion v -> outcome(trigger, uploader.upload(UploadRequest.of(v), clock.instant()), context);
             case UploadTrigger.SecretWritten w -> outcome(trigger, uploader.upload(UploadRequest.of(w), clock.instant()),
@@ -94,12 +107,12 @@ public final class UploadHandler implements RequestStreamHandler {
                 Map<String, Object> result = line("INFO", "rotation_step", context);
                 result.put("trigger", name(trigger));
                 result.putAll(rotation.run(step, remaining(context)).toJson());
-                yield result;
+                yield new Result(result, 0);
             }
         };
     }
 
-    private Map<String, Object> outcome(UploadTrigger trigger, UploadOutcome outcome, Context context) {
+    private Result outcome(UploadTrigger trigger, UploadOutcome outcome, Context context) {
         String level = switch (outcome) {
             case UploadOutcome.Unresolved u -> "ERROR";
             case UploadOutcome.Rejected r -> "WARN";
@@ -108,14 +121,7 @@ public final class UploadHandler implements RequestStreamHandler {
         Map<String, Object> result = line(level, "upload", context);
         result.put("trigger", name(trigger));
         result.putAll(outcome.toJson());
-        if (outcome.alarmsPending() > 0) {
-            log.println(Json.write(result));
-            throw new TransientUploadException(outcome.alarmsPending() + " alarm(s) about version "
-                    + result.getOrDefault("version", "?") + " of secret " + result.get("secret") + " could not be"
-                    + " published and are kept in the upload record's outbox; failing so that the retry publishes them",
-                    null);
-        }
-        return result;
+        return new Result(result, outcome.alarmsPending());
     }
 
     private void finish(Map<String, Object> result, OutputStream output) {

@@ -95,7 +95,11 @@ class UploadHandlerTest {
         world.publishFails.set(false);
         JsonObject retried = invoke(labelUpdated("v2"));
 
-        assertThat(Json.parseObject(logLines().get(0)).string("outcome")).isEqualTo("rejected");
+        assertThat(logLines()).hasSize(2);
+        JsonObject failed = Json.parseObject(logLines().get(0));
+        assertThat(failed.string("outcome")).isEqualTo("rejected");
+        assertThat(failed.string("level")).isEqualTo("ERROR");
+        assertThat(failed.optionalNumber("alarmsPending")).hasValueSatisfying(n -> assertThat(n.intValue()).isEqualTo(1));
         assertThat(retried.string("outcome")).isEqualTo("duplicate");
         assertThat(world.subjects()).containsExactly("[30132 WARNING] links.example.com replacement certificate not uploaded");
     }
