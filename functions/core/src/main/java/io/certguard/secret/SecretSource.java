@@ -16,6 +16,16 @@ public interface SecretSource {
      */
     SecretVersion read(String secretId, VersionSelector selector);
 
+    /**
+     * Describes a secret without reading its value: tags, rotation, and the staging labels of its versions.
+     *
+     * @throws SecretNotFoundException when the secret does not exist
+     * @throws SecretAccessException   when it could not be described for any other reason
+     */
+    SecretDescription describe(String secretId);
+
     /** The secret's tags (for example {@code certguard:domain-sid}). */
-    Map<String, String> tags(String secretId);
+    default Map<String, String> tags(String secretId) {
+        return describe(secretId).tags();
+    }
 }

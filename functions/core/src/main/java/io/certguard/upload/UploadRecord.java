@@ -73,6 +73,39 @@ public record UploadRecord(
         }
     }
 
+    /** A run's claim on one version (IN_PROGRESS), leased until {@code until}: nothing else is known yet. */
+    public static UploadRecord claim(DomainSid domain, String versionId, String secretId, Instant until) {
+        return new UploadRecord(domain, versionId, UploadStatus.IN_PROGRESS, secretId, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, List.of(),
+                Optional.of("claimed by an upload run"), Optional.of(until), Optional.empty());
+    }
+
+    /** An IN_PROGRESS claim whose lease has run out (or that was released): another run may take it over. */
+    public boolean claimLapsed(Instant now) {
+        return status == UploadStatus.IN_PROGRESS && claimExpiresAt.map(until -> !now.isBefore(until)).orElse(true);
+    }
+
+    /** The claim given up at {@code now} so that a retry takes it over at once; {@code why} says what failed. */
+    public UploadRecord released(Instant now, String why) {
+        if (status != UploadStatus.IN_PROGRESS) {
+            throw new IllegalStateException("only an IN_PROGRESS claim can be released; " + key() + " is " + status);
+        }
+        return new UploadRecord(domain, versionId, status, secretId, host, leafNotAfter, leafFingerprint, leafSerial,
+                previousExpires, uploadedAt, validatedAt, polls, consecutiveFailures, alarmsSent, Optional.of(why),
+                Optional.of(now), Optional.empty());
+    }
+
+    /**
+     * The claimed upload as decided: what the bundle's leaf is (when known), what Twilio had, and where it stands. The
+     * claim ends; {@code uploadedAt} is set for an upload Twilio now validates.
+     */
+    public UploadRecord decided(UploadStatus next, Optional<String> domainHost, Optional<Instant> notAfter,
+            Optional<String> fingerprint, Optional<String> serial, Optional<Instant> twilioExpires,
+            Optional<Instant> postedAt, Optional<String> why, Optional<Instant> nextPoll) {
+        return new UploadRecord(domain, versionId, next, secretId, domainHost, notAfter, fingerprint, serial, twilioExpires,
+                postedAt, Optional.empty(), 0, 0, alarmsSent, why, Optional.empty(), nextPoll);
+    }
+
     public static RecordKey key(DomainSid domain, String versionId) {
         return new RecordKey(DomainStateRecords.partition(domain), DomainStateRecords.UPLOAD_PREFIX + versionId);
     }

@@ -1,6 +1,7 @@
 package io.certguard.upload;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** Why the upload function runs: a new certificate-bundle version became current, or a rotation step. */
 public sealed interface UploadTrigger {
@@ -16,6 +17,19 @@ public sealed interface UploadTrigger {
         public NewVersion {
             Objects.requireNonNull(secretId, "secretId");
             Objects.requireNonNull(secretName, "secretName");
+            Objects.requireNonNull(versionId, "versionId");
+        }
+    }
+
+    /**
+     * EventBridge "AWS API Call via CloudTrail" for {@code PutSecretValue} or {@code UpdateSecret}: a value was written
+     * (needs a CloudTrail trail). {@code versionId} is the response's {@code versionId} when CloudTrail recorded one;
+     * otherwise the version to upload is the one labelled AWSCURRENT.
+     */
+    record SecretWritten(String secretId, String eventName, Optional<String> versionId) implements UploadTrigger {
+        public SecretWritten {
+            Objects.requireNonNull(secretId, "secretId");
+            Objects.requireNonNull(eventName, "eventName");
             Objects.requireNonNull(versionId, "versionId");
         }
     }

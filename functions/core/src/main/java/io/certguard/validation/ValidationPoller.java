@@ -70,8 +70,15 @@ public final class ValidationPoller {
         this.concurrency = concurrency;
     }
 
-    /** The outcome of following one upload. */
-    private record Followed(Optional<UploadStatus> status, int published, int kept, List<String> problems) {
+    /**
+     * The outcome of following one upload: its status afterwards (empty when it could not be followed), the alarms
+     * published and kept for later, and what went wrong.
+     */
+    public record Followed(Optional<UploadStatus> status, int published, int kept, List<String> problems) {
+        public Followed {
+            Objects.requireNonNull(status, "status");
+            problems = List.copyOf(problems);
+        }
     }
 
     public PollSummary pollDue(Instant now, Deadline deadline) {
@@ -88,7 +95,7 @@ public final class ValidationPoller {
                     try {
                         return deadline.passed()
                                 ? new Followed(Optional.empty(), 0, 0, List.of(record.key() + ": not reached before the deadline"))
-                                : follow(record.key(), now);
+                                : follow(record.key(), now, true);
                     } finally {
                         slots.release();
                     }
@@ -120,8 +127,16 @@ public final class ValidationPoller {
         }
     }
 
+    /**
+     * Follows one upload now, due or not: the same observation, decision and conditional write (with its alarms) as a
+     * scheduled poll. The rotation's testSecret waits on an upload with it.
+     */
+    public Followed followNow(RecordKey key, Instant now) {
+        return follow(key, now, false);
+    }
+
     /** Follows one upload: re-read it consistently (the index may lag), observe, decide, claim alarms, deliver. */
-    private Followed follow(RecordKey key, Instant now) {
+    private Followed follow(RecordKey key, Instant now, boolean onlyWhenDue) {
         try {
             for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
                 Optional<StateRecord> current = store.load(key);
@@ -129,7 +144,7 @@ public final class ValidationPoller {
                     return new Followed(Optional.empty(), 0, 0, List.of(key + " vanished before it was polled"));
                 }
                 UploadRecord upload = UploadRecord.fromStateRecord(current.get());
-                if (!upload.status().polled() || upload.pollAt().map(at -> at.isAfter(now)).orElse(true)) {
+                if (!upload.status().polled() || (onlyWhenDue && upload.pollAt().map(at -> at.isAfter(now)).orElse(true))) {
                     return new Followed(Optional.of(upload.status()), 0, 0, List.of()); // another poll got there first
                 }
                 PollDecision decision = policy.decide(upload, observe(upload, now), now);

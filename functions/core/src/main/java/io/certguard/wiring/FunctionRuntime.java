@@ -3,6 +3,7 @@ package io.certguard.wiring;
 import io.certguard.adapter.aws.AwsClients;
 import io.certguard.adapter.aws.DynamoDbStateStore;
 import io.certguard.adapter.aws.SecretsManagerSecretSource;
+import io.certguard.adapter.aws.SecretsManagerSecretStager;
 import io.certguard.adapter.aws.SnsAlarmPublisher;
 import io.certguard.adapter.dns.DnsjavaAddressResolver;
 import io.certguard.adapter.dns.DnsjavaCaaLookup;
@@ -22,6 +23,7 @@ import io.certguard.scan.LiveProbeAdapter;
 import io.certguard.scan.ServedCertificates;
 import io.certguard.scan.TwilioAccounts;
 import io.certguard.secret.SecretSource;
+import io.certguard.secret.SecretStager;
 import io.certguard.state.StateStore;
 import io.certguard.tls.TrustAnchors;
 import java.time.Clock;
@@ -77,6 +79,11 @@ public final class FunctionRuntime {
 
     public ServedCertificates served() {
         return served;
+    }
+
+    /** Staging labels of secrets (the upload function's rotation steps; IAM allows it only there). */
+    public SecretStager secretStager() {
+        return new SecretsManagerSecretStager(aws.secretsManager());
     }
 
     /** Let's Encrypt's CAA decision through the configured resolvers. */

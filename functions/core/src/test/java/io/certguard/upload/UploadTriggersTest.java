@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.certguard.json.Json;
 import io.certguard.lambda.InvalidEventException;
 import io.certguard.testing.ProjectFiles;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,35 @@ class UploadTriggersTest {
         assertThat(trigger).isEqualTo(new UploadTrigger.NewVersion(
                 "arn:aws:secretsmanager:us-east-1:123456789012:secret:certguard/certificates/links.example.com-AbCdEf",
                 "certguard/certificates/links.example.com", "EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE"));
+    }
+
+    @Test
+    void cloudTrailSample_isAWriteOfTheSecretInTheResponse_withItsVersion() {
+        UploadTrigger trigger = UploadTriggers.parse(Json.parseObject(ProjectFiles.event("secret-put-via-cloudtrail.json")));
+
+        assertThat(trigger).isEqualTo(new UploadTrigger.SecretWritten(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:certguard/certificates/links.example.com-AbCdEf",
+                "PutSecretValue", Optional.of("EXAMPLE4-90ab-cdef-fedc-ba987EXAMPLE")));
+    }
+
+    @Test
+    void cloudTrailUpdateSecret_withoutResponseVersion_meansAwsCurrent_ofTheRequestedSecret() {
+        String json = ProjectFiles.event("secret-put-via-cloudtrail.json")
+                .replace("\"PutSecretValue\"", "\"UpdateSecret\"")
+                .replaceAll("(?s)\"responseElements\": \\{.*?\\}", "\"responseElements\": null");
+
+        UploadTrigger trigger = UploadTriggers.parse(Json.parseObject(json));
+
+        assertThat(trigger).isEqualTo(new UploadTrigger.SecretWritten("certguard/certificates/links.example.com",
+                "UpdateSecret", Optional.empty()));
+    }
+
+    @Test
+    void cloudTrailOlderSpelling_aRN_isRead() {
+        String json = ProjectFiles.event("secret-put-via-cloudtrail.json").replace("\"arn\": \"arn:aws:secretsmanager",
+                "\"aRN\": \"arn:aws:secretsmanager");
+
+        assertThat(UploadTriggers.parse(Json.parseObject(json)).secretId()).endsWith("links.example.com-AbCdEf");
     }
 
     static Stream<Arguments> rotationSamples() {
@@ -57,7 +87,21 @@ class UploadTriggersTest {
                         "unknown rotation step \"dropSecret\""),
                 Arguments.of("step of the wrong type", "{\"Step\":1,\"SecretId\":\"s\",\"ClientRequestToken\":\"t\"}",
                         "\"Step\" should be a string"),
+                Arguments.of("CloudTrail read", cloudTrail("GetSecretValue", ""), "does not write a secret value"),
+                Arguments.of("CloudTrail from another service", cloudTrail("PutSecretValue", "")
+                        .replace("secretsmanager.amazonaws.com", "ssm.amazonaws.com"), "does not write a secret value"),
+                Arguments.of("CloudTrail failed call", cloudTrail("PutSecretValue", ",\"errorCode\":\"AccessDenied\""),
+                        "PutSecretValue failed (errorCode AccessDenied)"),
+                Arguments.of("CloudTrail without a secret", "{\"source\":\"aws.secretsmanager\",\"detail-type\":"
+                        + "\"AWS API Call via CloudTrail\",\"detail\":{\"eventSource\":\"secretsmanager.amazonaws.com\","
+                        + "\"eventName\":\"UpdateSecret\"}}", "names no secret"),
                 Arguments.of("rotation without token", "{\"Step\":\"setSecret\",\"SecretId\":\"s\"}", "\"ClientRequestToken\""));
+    }
+
+    private static String cloudTrail(String eventName, String extra) {
+        return "{\"source\":\"aws.secretsmanager\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":{"
+                + "\"eventSource\":\"secretsmanager.amazonaws.com\",\"eventName\":\"" + eventName + "\","
+                + "\"requestParameters\":{\"secretId\":\"certguard/x\"}" + extra + "}}";
     }
 
     @ParameterizedTest(name = "{0}")

@@ -57,6 +57,7 @@ final class TwilioErrors {
             case SERVER_ERROR -> error(500, 20500, "Internal Server Error");
             case SERVICE_UNAVAILABLE -> error(503, 20503, "Service Unavailable");
             case UNAUTHORIZED -> unauthorized();
+            case CERTIFICATE_REJECTED -> certificateRejected();
             case HTML_ERROR_PAGE -> new SimResponse(502, "text/html; charset=utf-8",
                     "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
                     Map.of());

@@ -20,6 +20,11 @@ public enum TwilioFault {
     DROP_CONNECTION,
     /** HTTP 401 with Twilio error 20003, whatever the credentials. */
     UNAUTHORIZED,
+    /**
+     * HTTP 400 with Twilio error 30132 "Certificate cannot be validated", whatever was sent: Twilio refusing a
+     * certificate the client thought valid (the simulator's own checks refuse only malformed bundles).
+     */
+    CERTIFICATE_REJECTED,
     /** HTTP 502 with an HTML page, as a proxy or load balancer in front of the API would send. */
     HTML_ERROR_PAGE,
     /** HTTP 200 labelled {@code application/json} whose body breaks off mid-document. */

@@ -55,7 +55,8 @@ class TwilioSimulatorFaultsTest {
             "RATE_LIMITED_RETRY_AFTER, 429, 20429, Too Many Requests",
             "SERVER_ERROR, 500, 20500, Internal Server Error",
             "SERVICE_UNAVAILABLE, 503, 20503, Service Unavailable",
-            "UNAUTHORIZED, 401, 20003, Authenticate"})
+            "UNAUTHORIZED, 401, 20003, Authenticate",
+            "CERTIFICATE_REJECTED, 400, 30132, Certificate cannot be validated"})
     void jsonErrorFaultsCarryTwiliosErrorBody(TwilioFault fault, int status, int code, String message) throws Exception {
         twilio.enqueueFault(fault);
 

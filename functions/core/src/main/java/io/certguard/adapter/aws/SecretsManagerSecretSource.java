@@ -1,6 +1,7 @@
 package io.certguard.adapter.aws;
 
 import io.certguard.secret.SecretAccessException;
+import io.certguard.secret.SecretDescription;
 import io.certguard.secret.SecretNotFoundException;
 import io.certguard.secret.SecretSource;
 import io.certguard.secret.SecretVersion;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -60,15 +62,18 @@ public final class SecretsManagerSecretSource implements SecretSource {
     }
 
     @Override
-    public Map<String, String> tags(String secretId) {
+    public SecretDescription describe(String secretId) {
+        DescribeSecretResponse response;
         try {
-            Map<String, String> tags = new LinkedHashMap<>();
-            secretsManager.describeSecret(b -> b.secretId(secretId)).tags().forEach(t -> tags.put(t.key(), t.value()));
-            return tags;
+            response = secretsManager.describeSecret(b -> b.secretId(secretId));
         } catch (ResourceNotFoundException e) {
             throw new SecretNotFoundException("secret " + secretId + " not found", e);
         } catch (SdkException e) {
-            throw new SecretAccessException("secret " + secretId + ": tags could not be read: " + e.getMessage(), e);
+            throw new SecretAccessException("secret " + secretId + " could not be described: " + e.getMessage(), e);
         }
+        Map<String, String> tags = new LinkedHashMap<>();
+        response.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return new SecretDescription(response.arn(), response.name(), tags,
+                Boolean.TRUE.equals(response.rotationEnabled()), response.versionIdsToStages());
     }
 }

@@ -3,6 +3,7 @@ package io.certguard.adapter.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.certguard.secret.SecretDescription;
 import io.certguard.secret.SecretNotFoundException;
 import io.certguard.secret.SecretVersion;
 import io.certguard.secret.VersionSelector;
@@ -68,6 +69,28 @@ class SecretsManagerSecretSourceIntegrationTest {
     }
 
     @Test
+    void describe_givesTagsRotationAndTheStagesOfEveryVersion_withoutTheValue() {
+        String name = "certguard/certificates/" + AwsEmulator.uniqueName("described");
+        String first = secretsManager.createSecret(b -> b.name(name).secretString("{\"v\":1}")
+                .tags(t -> t.key("certguard:domain-sid").value("DN" + "c".repeat(32)))).versionId();
+        String pending = java.util.UUID.randomUUID().toString();
+        secretsManager.putSecretValue(b -> b.secretId(name).secretString("{\"v\":2}").clientRequestToken(pending)
+                .versionStages("AWSPENDING"));
+
+        SecretDescription description = source.describe(name);
+
+        assertThat(description.name()).isEqualTo(name);
+        assertThat(description.arn()).contains(":secret:" + name);
+        assertThat(description.tags()).containsEntry("certguard:domain-sid", "DN" + "c".repeat(32));
+        assertThat(description.rotationEnabled()).isFalse();
+        assertThat(description.versionWithStage("AWSCURRENT")).contains(first);
+        assertThat(description.versionWithStage("AWSPENDING")).contains(pending);
+        assertThat(description.stagesOf(pending)).containsExactly("AWSPENDING");
+        assertThat(description.stagesOf("no-such-version")).isEmpty();
+        assertThat(description.toString()).doesNotContain("\"v\"");
+    }
+
+    @Test
     void missingSecretOrVersion_isSecretNotFound_namingTheSecret() {
         String name = AwsEmulator.uniqueName("present");
         secretsManager.createSecret(b -> b.name(name).secretString("x"));
@@ -80,5 +103,8 @@ class SecretsManagerSecretSourceIntegrationTest {
                 .hasMessageContaining("AWSPENDING");
         assertThatThrownBy(() -> source.tags("no-such-secret-" + name))
                 .isInstanceOf(SecretNotFoundException.class);
+        assertThatThrownBy(() -> source.describe("no-such-secret-" + name))
+                .isInstanceOf(SecretNotFoundException.class)
+                .hasMessageContaining("no-such-secret-" + name);
     }
 }
