@@ -74,6 +74,11 @@ public final class CertificateUploader {
      * @throws io.certguard.state.StateStoreException when the state table could not be read or written
      */
     public UploadOutcome upload(UploadRequest request, Instant now) {
+        UploadOutcome outcome = resolveAndUpload(request, now);
+        return outcome instanceof UploadOutcome.Unresolved unresolved ? alarmed(unresolved, now) : outcome;
+    }
+
+    private UploadOutcome resolveAndUpload(UploadRequest request, Instant now) {
         SecretDescription description;
         try {
             description = secrets.describe(request.secretId());
@@ -108,6 +113,32 @@ public final class CertificateUploader {
             case DomainResolution.Found found -> claimed(bundle, found.domain(), Optional.empty(), now);
             case DomainResolution.Refused refused -> claimed(bundle, refused.domain(), Optional.of(refused.reason()), now);
         };
+    }
+
+    /**
+     * Alarms an unresolved version once: the claim is a record keyed on the secret and version (no domain is known),
+     * created conditionally with the alarm in its outbox, so duplicate deliveries do not repeat it and a failed
+     * publish is retried by the next delivery.
+     */
+    private UploadOutcome.Unresolved alarmed(UploadOutcome.Unresolved unresolved, Instant now) {
+        RecordKey key = new RecordKey("SECRET#" + unresolved.secretId(),
+                "UNRESOLVED#" + unresolved.versionId().orElse("AWSCURRENT"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Optional<StateRecord> record = store.load(key);
+            List<AlarmMessage> fresh = record.isPresent() ? List.of()
+                    : List.of(renderer.renderUnresolved(unresolved.secretId(), unresolved.versionId(), unresolved.reason()));
+            AlarmOutbox.Claim claim = AlarmOutbox.claim(record.map(AlarmOutbox::read).orElse(List.of()), fresh, now);
+            if (claim.claimed().isEmpty()) {
+                return unresolved;
+            }
+            try {
+                store.save(AlarmOutbox.write(record.orElse(StateRecord.fresh(key, Map.of())), claim.outbox()));
+            } catch (StaleRecordException raced) {
+                continue; // a duplicate delivery claimed it first
+            }
+            return unresolved.withAlarmsPending(outbox.deliver(key, claim.claimed()).kept());
+        }
+        return unresolved;
     }
 
     /** The upload record of a version, when there is one. */

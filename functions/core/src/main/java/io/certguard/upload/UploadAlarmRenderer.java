@@ -48,6 +48,27 @@ public final class UploadAlarmRenderer {
         return new AlarmMessage(subject, subject + "\n\n" + email, email.toString(), sms, attributes);
     }
 
+    /**
+     * An UPLOAD_REJECTED alarm about a secret version that names no domain (or that vanished): the secret stands in
+     * for the domain in the filter attributes.
+     */
+    public AlarmMessage renderUnresolved(String secretId, java.util.Optional<String> versionId, String reason) {
+        String secret = AlarmText.host(secretId.substring(secretId.lastIndexOf(':') + 1), 50);
+        String subject = AlarmText.subject("[30132 WARNING] certificate secret " + secret + " not uploaded");
+        String email = "Certificate secret " + secretId + (versionId.map(v -> ", version " + v).orElse(""))
+                + " was not uploaded to Twilio.\n\nDetail: " + reason + "\n\nWhat to do: tag the secret "
+                + "certguard:domain-sid=DN... (or put \"domainSid\" in its JSON) so certguard knows which Link Shortening "
+                + "domain it is for, then store the bundle again as a new version.\n\nTwilio: " + DOCS_30132 + "\n";
+        String sms = AlarmText.sms("30132 secret " + AlarmText.host(secret, 60) + " not uploaded: no domain. Tag it.");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("error_code", AlarmType.UPLOAD_REJECTED.errorCode());
+        attributes.put("alarm_type", AlarmType.UPLOAD_REJECTED.name());
+        attributes.put("severity", Severity.WARNING.name());
+        attributes.put("domain", secret);
+        attributes.put("domain_sid", "unknown");
+        return new AlarmMessage(subject, subject + "\n\n" + email, email, sms, attributes);
+    }
+
     static String summary(AlarmType type, UploadRecord upload) {
         return switch (type) {
             case UPLOAD_REJECTED -> "replacement certificate not uploaded";

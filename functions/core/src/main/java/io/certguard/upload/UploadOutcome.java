@@ -145,14 +145,25 @@ public sealed interface UploadOutcome {
     }
 
     /**
-     * Cannot be uploaded and no domain to alarm: the secret names no domain, or the secret or version is gone. An
-     * error for the log; retrying cannot help.
+     * Cannot be uploaded: the secret names no domain, or the secret or version is gone. Alarmed once per secret
+     * version (UPLOAD_REJECTED, keyed on the secret since no domain is known); retrying cannot help.
+     *
+     * @param alarmsPending the alarm about it, when its publish failed (the retry publishes it)
      */
-    record Unresolved(String secretId, Optional<String> versionId, String reason) implements UploadOutcome {
+    record Unresolved(String secretId, Optional<String> versionId, String reason, int alarmsPending)
+            implements UploadOutcome {
         public Unresolved {
             Objects.requireNonNull(secretId, "secretId");
             Objects.requireNonNull(versionId, "versionId");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        public Unresolved(String secretId, Optional<String> versionId, String reason) {
+            this(secretId, versionId, reason, 0);
+        }
+
+        public Unresolved withAlarmsPending(int pending) {
+            return new Unresolved(secretId, versionId, reason, pending);
         }
 
         @Override

@@ -47,7 +47,7 @@ class CertificateUploaderTest {
         assertThat(record.status()).isEqualTo(UploadStatus.VALIDATING);
         assertThat(record.leafNotAfter()).contains(NEW_LEAF.certificate().getNotAfter().toInstant());
         assertThat(record.leafFingerprint()).contains(CertificateFingerprint.sha256(NEW_LEAF.certificate()));
-        assertThat(record.leafSerial()).contains(NEW_LEAF.certificate().getSerialNumber().toString(16).toUpperCase());
+        assertThat(record.leafSerial()).contains(NEW_LEAF.certificate().getSerialNumber().toString(16));
         assertThat(record.previousExpires()).contains(NOW.plus(Duration.ofDays(40)));
         assertThat(record.uploadedAt()).contains(NOW);
         assertThat(record.pollAt()).contains(NOW.plus(Duration.ofMinutes(1)));
@@ -256,7 +256,7 @@ class CertificateUploaderTest {
     }
 
     @Test
-    void aSecretNamingNoDomain_isUnresolved_withoutAClaimOrAnAlarm() {
+    void aSecretNamingNoDomain_isUnresolved_withoutAClaim_andAlarmedOncePerVersion() {
         world.secrets.create("certguard/untagged", Map.of(), false);
         world.secrets.put("certguard/untagged", "v1", bundle(NEW_LEAF), "AWSCURRENT");
 
@@ -266,7 +266,14 @@ class CertificateUploaderTest {
                 .isEqualTo("version v1 of secret certguard/untagged was not uploaded: the secret names no domain: tag it"
                         + " certguard:domain-sid=DN… or put \"domainSid\" in the JSON bundle"));
         assertThat(world.store.loadPartition("DOMAIN#" + SID)).isEmpty();
-        assertThat(world.alarms).isEmpty();
+        UploadOutcome again = world.uploader.upload(new UploadRequest("certguard/untagged", Optional.empty(), false), NOW);
+        assertThat(again).isInstanceOf(UploadOutcome.Unresolved.class);
+        assertThat(world.alarms).hasSize(1);
+        assertThat(world.alarms.get(0).subject()).isEqualTo("[30132 WARNING] certificate secret certguard/untagged-abcdef not uploaded");
+        assertThat(world.alarms.get(0).attributes()).containsEntry("alarm_type", "UPLOAD_REJECTED")
+                .containsEntry("domain_sid", "unknown");
+        assertThat(world.alarms.get(0).emailText()).contains("tag the secret certguard:domain-sid=DN...")
+                .doesNotContain("PRIVATE KEY");
     }
 
     @Test

@@ -34,6 +34,11 @@ class SecretTwilioAccountsTest {
         public Map<String, String> tags(String secretId) {
             throw new UnsupportedOperationException("credentials need no tags");
         }
+
+        @Override
+        public io.certguard.secret.SecretDescription describe(String secretId) {
+            throw new UnsupportedOperationException("credentials are read as AWSCURRENT, never described");
+        }
     };
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final SecretTwilioAccounts accounts = new SecretTwilioAccounts(source, "default",
