@@ -273,7 +273,7 @@ class UploadEndToEndTest {
     }
 
     @Test
-    void aSecretWithoutADomain_isAnErrorResult_withoutAnUploadOrAnAlarm() {
+    void aSecretWithoutADomain_isAnErrorResult_withoutAnUpload_andAlarmedOnce() {
         String untagged = "certguard/certificates/" + AwsEmulator.uniqueName("untagged");
         var created = scenario.secrets().createSecret(b -> b.name(untagged)
                 .secretString(scenario.world.bundlePem(scenario.leaf(130))));
@@ -287,6 +287,10 @@ class UploadEndToEndTest {
         assertThat(result.string("reason")).endsWith("the secret names no domain: tag it certguard:domain-sid=DN… or put"
                 + " \"domainSid\" in the JSON bundle");
         assertThat(scenario.certificatePosts()).isEmpty();
-        assertThat(scenario.stack.inbox().drain()).isEmpty();
+        scenario.invoke(event); // a duplicate delivery alarms nothing more
+        List<JsonObject> alarms = scenario.stack.inbox().drain();
+        assertThat(alarms).hasSize(1);
+        assertThat(alarms.get(0).string("Subject")).startsWith("[30132 WARNING] certificate secret certguard/certificates/");
+        assertThat(alarms.get(0).string("Message")).contains("tag the secret certguard:domain-sid=DN...");
     }
 }
