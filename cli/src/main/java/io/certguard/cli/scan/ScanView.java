@@ -118,7 +118,8 @@ public final class ScanView {
         if (result.alarmsPending() > 0) {
             row(text, "", result.alarmsPending() + " kept for the next run (publishing failed)");
         }
-        for (CheckFailure f : result.failures()) {
+        // A failing state file fails two parts of the same domain's check with one message: show it once.
+        for (CheckFailure f : result.failures().stream().distinct().toList()) {
             row(text, "failed check", f.part() + ": " + f.message());
         }
         return text.toString();
