@@ -1,7 +1,6 @@
 package io.certguard.cli.demo;
 
 import io.certguard.cli.Text;
-import io.certguard.testpki.HeldCertificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,9 +20,7 @@ final class AddExpiringDomain implements DemoStep {
         // An hour beyond the whole days, so the scan a moment later still counts them all.
         Instant notAfter = context.now().truncatedTo(ChronoUnit.SECONDS).plus(DemoContext.DAYS_LEFT)
                 .plus(Duration.ofHours(1));
-        HeldCertificate leaf = context.world().addDomain(DemoContext.SID, DemoContext.HOST, notAfter,
-                UnaryOperator.identity());
-        context.servedLeaf(leaf);
+        context.world().addDomain(DemoContext.SID, DemoContext.HOST, notAfter, UnaryOperator.identity());
         return List.of(
                 "Twilio simulator  " + context.world().twilio().baseUri() + "  (domain " + DemoContext.SID + ")",
                 "TLS endpoint      " + DemoContext.HOST + " on 127.0.0.1:" + context.world().tls().port()

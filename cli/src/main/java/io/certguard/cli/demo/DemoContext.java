@@ -13,15 +13,12 @@ import io.certguard.expiry.AlarmThresholds;
 import io.certguard.scan.DomainScanner;
 import io.certguard.scan.ScanSummary;
 import io.certguard.simulator.OfflineWorld;
-import io.certguard.state.StateStore;
-import io.certguard.testpki.HeldCertificate;
 import io.certguard.tls.TrustAnchors;
 import io.certguard.twilio.TwilioDomains;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,11 +36,8 @@ public final class DemoContext implements AutoCloseable {
 
     private final Clock clock;
     private final OfflineWorld world;
-    private final InMemoryStateStore store = new InMemoryStateStore();
     private final RecordedAlarms alarms;
-    private final TwilioDomains twilio;
     private final DomainScanner scanner;
-    private HeldCertificate servedLeaf;
     private Optional<ScanSummary> lastScan = Optional.empty();
 
     private DemoContext(Clock clock, OfflineWorld world) {
@@ -51,11 +45,12 @@ public final class DemoContext implements AutoCloseable {
         this.world = world;
         // Alarms are recorded, not published: the story shows them when it gets to them.
         this.alarms = new RecordedAlarms(alarm -> "demo-" + alarm.attributes().get("alarm_type"));
-        this.twilio = new TwilioHttpClient(TwilioClientSettings.defaults(world.twilio().baseUri()), OfflineWorld.CREDENTIALS);
+        TwilioDomains twilio = new TwilioHttpClient(TwilioClientSettings.defaults(world.twilio().baseUri()),
+                OfflineWorld.CREDENTIALS);
         DnsSettings dns = new DnsSettings(List.of(world.dns().address()), DnsSettings.DEFAULT_TIMEOUT,
                 DnsSettings.DEFAULT_ATTEMPTS);
         this.scanner = new ScanAssembly(new SingleAccount(twilio), dns, true,
-                TrustAnchors.of(List.of(world.pki().root().certificate())), store, alarms, AlarmThresholds.DEFAULT,
+                TrustAnchors.of(List.of(world.pki().root().certificate())), new InMemoryStateStore(), alarms, AlarmThresholds.DEFAULT,
                 ScanAssembly.DEFAULT_SECRET_PREFIX, 1).scanner();
     }
 
@@ -77,30 +72,12 @@ public final class DemoContext implements AutoCloseable {
         return new MonitoredDomain(SID, Optional.of(HOST), world.tls().port());
     }
 
-    public StateStore store() {
-        return store;
-    }
-
     public RecordedAlarms alarms() {
         return alarms;
     }
 
-    /** The Twilio API of the simulator, with the credentials it accepts. */
-    public TwilioDomains twilio() {
-        return twilio;
-    }
-
     public DomainScanner scanner() {
         return scanner;
-    }
-
-    /** The certificate the host serves now. */
-    public HeldCertificate servedLeaf() {
-        return Objects.requireNonNull(servedLeaf, "no domain added yet");
-    }
-
-    void servedLeaf(HeldCertificate leaf) {
-        this.servedLeaf = Objects.requireNonNull(leaf, "leaf");
     }
 
     /** The result of the latest scan. */

@@ -59,7 +59,8 @@ public final class ScanCommand implements Command {
             Alarms are printed on stdout (subject, SMS and email) as they are decided; with --json they are part of the
             JSON result and named on stderr; with --topic-arn they are published to SNS.
 
-            %s ALARM_THRESHOLDS_DAYS (default 30,14,7,3,1) sets when to alarm.
+            %s ALARM_THRESHOLDS_DAYS (default 30,14,7,3,1) sets when to alarm, and
+            CERTIFICATE_SECRET_PREFIX (default certguard/) where the alarms say to store a renewed bundle.
 
             Exit status: 0 every domain checked, 1 some checks failed (see the table), 2 usage error,
             4 the state file could not be read or written.
