@@ -11,7 +11,6 @@ import io.certguard.config.ConfigurationException;
 import io.certguard.state.StateStoreException;
 import io.certguard.twilio.TwilioAuthenticationException;
 import io.certguard.twilio.TwilioException;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -66,14 +65,12 @@ public final class Cli {
             return ExitCode.USAGE.status();
         }
         String word = args[i];
-        List<String> rest = new ArrayList<>(List.of(args).subList(i + 1, args.length));
-        rest.addAll(leading);
+        List<String> after = List.of(args).subList(i + 1, args.length);
+        if (word.equals("help") && !after.isEmpty()) {
+            return execute(new String[] {after.getFirst(), "--help"}, out, err, env);
+        }
         if (word.equals("--help") || word.equals("-h") || word.equals("help")) {
-            if (word.equals("help") && !rest.isEmpty() && commands.containsKey(rest.getFirst())) {
-                out.print(commands.get(rest.getFirst()).spec().help());
-            } else {
-                out.print(overview());
-            }
+            out.print(overview());
             return ExitCode.OK.status();
         }
         Command command = commands.get(word);
@@ -82,6 +79,8 @@ public final class Cli {
                     + String.join(", ", commands.keySet()) + " (./certguard --help)");
             return ExitCode.USAGE.status();
         }
+        List<String> rest = new ArrayList<>(leading); // before the command's own, so "--" still ends the options
+        rest.addAll(after);
         return execute(command, rest, out, err, env);
     }
 
@@ -121,12 +120,23 @@ public final class Cli {
             case TwilioException twilio -> new Failure("Twilio: " + twilio.getMessage(), ExitCode.FAILURE);
             case StateStoreException state -> new Failure(state.getMessage(), ExitCode.FAILURE);
             case AlarmPublishException publish -> new Failure(publish.getMessage(), ExitCode.FAILURE);
-            case SdkException aws -> new Failure("AWS: " + aws.getMessage(), ExitCode.FAILURE);
+            case SdkException aws -> new Failure("AWS: " + aws(aws), ExitCode.FAILURE);
             case UncheckedIOException io -> new Failure(io.getMessage(), ExitCode.FAILURE);
-            case IOException io -> new Failure(io.getMessage(), ExitCode.FAILURE);
             default -> new Failure("internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (--debug shows where)", ExitCode.FAILURE);
         };
+    }
+
+    /** The SDK's message, except where it lists its provider chains: then what to set. */
+    private static String aws(SdkException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Unable to load region")) {
+            return "no AWS region: set AWS_REGION, or AWS_PROFILE naming a profile with a region";
+        }
+        if (message.startsWith("Unable to load credentials")) {
+            return "no AWS credentials: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+        }
+        return message;
     }
 
     private static String oneLine(String message) {

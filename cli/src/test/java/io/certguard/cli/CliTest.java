@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 class CliTest {
 
@@ -86,6 +87,22 @@ class CliTest {
     }
 
     @Test
+    void helpForAnUnknownCommand_isTheUnknownCommandError() {
+        Result result = CliHarness.run(Map.of(), "help", "sacn");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).startsWith("certguard: unknown command \"sacn\"");
+    }
+
+    @Test
+    void globalFlagsBeforeTheCommand_stillLetDoubleDashEndItsOptions() {
+        Result result = CliHarness.run(Map.of(), "--json", "caa", "--", "-not-a-host");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).startsWith("certguard caa: invalid host \"-not-a-host\"");
+    }
+
+    @Test
     void globalFlagsMayComeBeforeTheCommand() {
         Result result = CliHarness.run(Map.of(), "--json", "--debug", "domains", "list");
 
@@ -121,6 +138,10 @@ class CliTest {
                 "boom"))
                 .satisfies(r -> assertThat(r.exit()).isEqualTo(4))
                 .satisfies(r -> assertThat(r.err()).isEqualTo("certguard boom: table t: gone really\n"));
+        assertThat(CliHarness.run(failingWith(() -> SdkClientException.create("Unable to load region from any of the "
+                + "providers in the chain DefaultAwsRegionProviderChain@1: [...]")), Map.of(), "boom").err())
+                .isEqualTo("certguard boom: AWS: no AWS region: set AWS_REGION, or AWS_PROFILE naming a profile with a "
+                        + "region\n");
         assertThat(CliHarness.run(failingWith(() -> new CommandFailure("CAA denies", ExitCode.PROBLEM, null)), Map.of(),
                 "boom").exit()).isEqualTo(1);
     }
