@@ -52,7 +52,12 @@ public final class DomainList {
         return List.copyOf(domains.values());
     }
 
-    static MonitoredDomain parseEntry(String entry) {
+    /**
+     * One entry: {@code DN…}, {@code DN…=host} or {@code DN…=host:port} (the command line's {@code --domain}).
+     *
+     * @throws IllegalArgumentException saying what is wrong, without naming the setting
+     */
+    public static MonitoredDomain parseEntry(String entry) {
         int eq = entry.indexOf('=');
         DomainSid sid = DomainSid.of(eq < 0 ? entry : entry.substring(0, eq));
         if (eq < 0) {

@@ -3,6 +3,7 @@ package io.certguard.scan;
 import io.certguard.domain.DomainSid;
 import io.certguard.domain.MonitoredDomain;
 import io.certguard.state.RecordKey;
+import io.certguard.state.StaleRecordException;
 import io.certguard.state.StateRecord;
 import io.certguard.state.StateStore;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Domains registered in the state table (partition {@code REGISTRY}, one item per domain SID, added by the command
@@ -22,6 +24,8 @@ public final class DomainRegistry {
     static final String PORT = "port";
     static final String CREDENTIALS_SECRET = "credentialsSecret";
 
+    private static final int SAVE_ATTEMPTS = 3;
+
     private final StateStore store;
 
     public DomainRegistry(StateStore store) {
@@ -30,7 +34,7 @@ public final class DomainRegistry {
 
     /** Adds or replaces a registered domain. */
     public void register(MonitoredDomain domain) {
-        RecordKey key = new RecordKey(PARTITION, domain.sid().value());
+        RecordKey key = key(domain.sid());
         Map<String, String> attributes = new LinkedHashMap<>();
         domain.host().ifPresent(h -> attributes.put(HOST, h));
         attributes.put(PORT, Integer.toString(domain.port()));
@@ -38,6 +42,32 @@ public final class DomainRegistry {
         StateRecord record = store.load(key).map(r -> r.withAttributes(attributes))
                 .orElse(StateRecord.fresh(key, attributes));
         store.save(record);
+    }
+
+    /**
+     * Removes a registered domain (a domain of the {@code DOMAINS} setting stays watched: remove it there).
+     *
+     * @return whether the domain was registered
+     */
+    public boolean remove(DomainSid sid) {
+        RecordKey key = key(sid);
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            Optional<StateRecord> record = store.load(key);
+            if (record.isEmpty()) {
+                return false;
+            }
+            try {
+                store.delete(record.get());
+                return true;
+            } catch (StaleRecordException raced) {
+                // changed since it was read (re-registered with other settings): read it again
+            }
+        }
+        throw new StaleRecordException(key, -1);
+    }
+
+    private static RecordKey key(DomainSid sid) {
+        return new RecordKey(PARTITION, sid.value());
     }
 
     /**

@@ -21,6 +21,14 @@ public interface StateStore {
      */
     StateRecord save(StateRecord record);
 
+    /**
+     * Deletes a record if nobody else saved it since it was read: its version must still be the stored one.
+     *
+     * @throws StaleRecordException when the stored record is newer, or gone; nothing was deleted
+     * @throws IllegalArgumentException for a record of version 0, which was never stored
+     */
+    void delete(StateRecord record);
+
     /** Records in the poll index due at or before {@code now}, earliest first, at most {@code limit}. */
     List<StateRecord> dueForPoll(Instant now, int limit);
 }

@@ -15,37 +15,54 @@ import org.junit.jupiter.api.Test;
 
 class DomainRegistryTest {
 
-    private static final DomainSid A = new DomainSid("DN" + "a".repeat(32));
-    private static final DomainSid B = new DomainSid("DN" + "b".repeat(32));
+    private static final DomainSid A = DomainSid.of("DN" + "a".repeat(32));
+    private static final DomainSid B = DomainSid.of("DN" + "b".repeat(32));
+
     private final InMemoryStateStore store = new InMemoryStateStore();
     private final DomainRegistry registry = new DomainRegistry(store);
 
     @Test
-    void registeredDomainsAreReadBack_andReRegisteringReplaces() {
-        registry.register(new MonitoredDomain(A, Optional.of("a.example.com"), 8443, Optional.of("arn:secret:other")));
-        registry.register(new MonitoredDomain(B, Optional.empty(), 443));
-        registry.register(new MonitoredDomain(B, Optional.of("b.example.com"), 443));
+    void register_thenRegistered_returnsTheDomainsWithHostPortAndCredentials() {
+        registry.register(new MonitoredDomain(A, Optional.of("links.example.com"), 8443, Optional.of("other/secret")));
+        registry.register(MonitoredDomain.of(B));
 
         assertThat(registry.registered()).containsExactly(
-                new MonitoredDomain(A, Optional.of("a.example.com"), 8443, Optional.of("arn:secret:other")),
-                new MonitoredDomain(B, Optional.of("b.example.com"), 443));
+                new MonitoredDomain(A, Optional.of("links.example.com"), 8443, Optional.of("other/secret")),
+                MonitoredDomain.of(B));
     }
 
     @Test
-    void theUnionKeepsTheSettingsHostAndAddsTheRegistrysCredentials() {
-        List<MonitoredDomain> configured = List.of(new MonitoredDomain(A, Optional.of("a.example.com"), 4443));
-        List<MonitoredDomain> registered = List.of(
-                new MonitoredDomain(A, Optional.of("old.example.com"), 443, Optional.of("arn:secret:sub")),
-                new MonitoredDomain(B, Optional.empty(), 443));
+    void register_again_replacesTheSettings() {
+        registry.register(new MonitoredDomain(A, Optional.of("old.example.com"), 443));
+        registry.register(new MonitoredDomain(A, Optional.of("new.example.com"), 443));
 
-        assertThat(DomainRegistry.union(configured, registered)).containsExactly(
-                new MonitoredDomain(A, Optional.of("a.example.com"), 4443, Optional.of("arn:secret:sub")),
-                new MonitoredDomain(B, Optional.empty(), 443));
+        assertThat(registry.registered()).containsExactly(new MonitoredDomain(A, Optional.of("new.example.com"), 443));
     }
 
     @Test
-    void aMalformedRegistryItemIsReportedByKey_notDropped() {
+    void remove_deletesTheEntry_andSaysWhetherThereWasOne() {
+        registry.register(MonitoredDomain.of(A));
+        registry.register(MonitoredDomain.of(B));
+
+        assertThat(registry.remove(A)).isTrue();
+        assertThat(registry.remove(A)).isFalse();
+        assertThat(registry.registered()).containsExactly(MonitoredDomain.of(B));
+    }
+
+    @Test
+    void aMalformedItem_isReportedNotDropped() {
         store.save(StateRecord.fresh(new RecordKey(DomainRegistry.PARTITION, "not-a-sid"), Map.of()));
-        assertThatThrownBy(registry::registered).hasMessageContaining("registry item REGISTRY|not-a-sid is malformed");
+
+        assertThatThrownBy(registry::registered).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not-a-sid");
+    }
+
+    @Test
+    void union_prefersTheSettingsHost_andAddsRegisteredDomainsAfterIt() {
+        List<MonitoredDomain> all = DomainRegistry.union(List.of(new MonitoredDomain(A, Optional.of("set.example.com"), 443)),
+                List.of(new MonitoredDomain(A, Optional.of("reg.example.com"), 8443, Optional.of("s")), MonitoredDomain.of(B)));
+
+        assertThat(all).containsExactly(new MonitoredDomain(A, Optional.of("set.example.com"), 443, Optional.of("s")),
+                MonitoredDomain.of(B));
     }
 }

@@ -93,6 +93,24 @@ public final class DynamoDbStateStore implements StateStore {
     }
 
     @Override
+    public void delete(StateRecord record) {
+        if (record.version() == 0) {
+            throw new IllegalArgumentException("record " + record.key() + " was never stored (version 0)");
+        }
+        try {
+            // A missing item fails the condition too: there is nothing of that version to delete.
+            dynamoDb.deleteItem(b -> b.tableName(tableName).key(keyOf(record.key()))
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", n(record.version()))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleRecordException(record.key(), record.version());
+        } catch (SdkException e) {
+            throw failure("delete " + record.key(), e);
+        }
+    }
+
+    @Override
     public List<StateRecord> dueForPoll(Instant now, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");

@@ -45,6 +45,18 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public synchronized void delete(StateRecord record) {
+        if (record.version() == 0) {
+            throw new IllegalArgumentException("record " + record.key() + " was never stored (version 0)");
+        }
+        StateRecord current = records.get(record.key());
+        if (current == null || current.version() != record.version()) {
+            throw new StaleRecordException(record.key(), record.version());
+        }
+        records.remove(record.key());
+    }
+
+    @Override
     public List<StateRecord> dueForPoll(Instant now, int limit) {
         return records.values().stream()
                 .filter(r -> r.pollAt().map(at -> !at.isAfter(now)).orElse(false))

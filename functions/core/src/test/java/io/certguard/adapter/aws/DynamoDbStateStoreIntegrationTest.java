@@ -113,6 +113,20 @@ class DynamoDbStateStoreIntegrationTest {
     }
 
     @Test
+    void delete_isConditionalOnTheVersionRead() {
+        RecordKey key = new RecordKey("DOMAIN#DN" + "d".repeat(32), "STATE");
+        StateRecord first = store.save(StateRecord.fresh(key, Map.of("n", "1")));
+        StateRecord second = store.save(first.withAttributes(Map.of("n", "2")));
+
+        assertThatThrownBy(() -> store.delete(first)).isInstanceOf(StaleRecordException.class);
+        assertThat(store.load(key)).contains(second);
+
+        store.delete(second);
+        assertThat(store.load(key)).isEmpty();
+        assertThatThrownBy(() -> store.delete(second)).isInstanceOf(StaleRecordException.class);
+    }
+
+    @Test
     void loadPartition_returnsEveryRecordOfOnePartitionInSortOrder() {
         String partition = "DOMAIN#partition-" + AwsEmulator.uniqueName("p");
         store.save(StateRecord.fresh(new RecordKey(partition, "UPLOAD#v2"), Map.of("v", "2")));
