@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Start moto's server with a Secrets Manager fix applied.
+"""Start moto's server with a Secrets Manager fix and atomic DynamoDB writes.
 
 Run with Debian's system interpreter and the unpacked moto on PYTHONPATH:
 
@@ -103,6 +103,52 @@ def _patch_update_secret_version_stage():
     return True
 
 
+_DYNAMODB_WRITES = ("put_item", "update_item", "delete_item", "transact_write_items", "batch_write_item")
+_DYNAMODB_LOCK = threading.RLock()
+
+
+def _patch_dynamodb_atomic_writes():
+    """Serialise moto's DynamoDB writes.
+
+    Real DynamoDB checks a ConditionExpression and writes the item as one
+    atomic step. moto's server handles requests on several threads and its
+    backend checks, then writes, without a lock, so two conditional puts of
+    the same item can both succeed. certguard's optimistic locking (and its
+    race tests) rely on the real behaviour; one lock around the write
+    methods gives it back. Reads are left concurrent.
+    """
+    try:
+        from moto.dynamodb import models
+    except Exception as exc:
+        _warn(f"cannot import moto.dynamodb.models ({exc!r}); DynamoDB writes not serialised")
+        return False
+    backend_cls = getattr(models, "DynamoDBBackend", None)
+    if backend_cls is None:
+        _warn("DynamoDBBackend not found; DynamoDB writes not serialised")
+        return False
+    patched = []
+    for name in _DYNAMODB_WRITES:
+        original = getattr(backend_cls, name, None)
+        if not callable(original) or getattr(original, "_certguard_patched", False):
+            continue
+
+        def locked(original=original):
+            @functools.wraps(original)
+            def write(self, *args, **kwargs):
+                with _DYNAMODB_LOCK:
+                    return original(self, *args, **kwargs)
+
+            write._certguard_patched = True
+            return write
+
+        setattr(backend_cls, name, locked())
+        patched.append(name)
+    if "put_item" not in patched and not getattr(getattr(backend_cls, "put_item", None), "_certguard_patched", False):
+        _warn("DynamoDBBackend.put_item not found; DynamoDB writes not serialised")
+        return False
+    return True
+
+
 def _watch_parent():
     expected = os.environ.get("CERTGUARD_MOTO_PARENT_PID", "")
     if not expected.isdigit() or int(expected) != os.getppid():
@@ -131,9 +177,15 @@ def main(argv):
     except Exception as exc:  # belt and braces: a broken patch must not stop moto
         _warn(f"patching failed unexpectedly ({exc!r}); running unpatched")
         patched = False
+    try:
+        atomic = _patch_dynamodb_atomic_writes()
+    except Exception as exc:
+        _warn(f"serialising DynamoDB writes failed unexpectedly ({exc!r}); running without it")
+        atomic = False
     _info(
         f"moto {version} from {getattr(moto, '__file__', '?')}; "
-        f"UpdateSecretVersionStage default-version patch: {'applied' if patched else 'NOT applied'}"
+        f"UpdateSecretVersionStage default-version patch: {'applied' if patched else 'NOT applied'}; "
+        f"atomic DynamoDB writes: {'applied' if atomic else 'NOT applied'}"
     )
 
     _watch_parent()
