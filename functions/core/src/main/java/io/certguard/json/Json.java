@@ -256,7 +256,13 @@ public final class Json {
         if (pos - start > 100) {
             throw error("number longer than 100 characters");
         }
-        return new BigDecimal(text.substring(start, pos));
+        try {
+            return new BigDecimal(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            // An exponent beyond what BigDecimal's int scale holds (1e99999999999): valid JSON grammar, no value.
+            pos = start;
+            throw error("number out of range");
+        }
     }
 
     private Object readLiteral(String literal, Object value) {

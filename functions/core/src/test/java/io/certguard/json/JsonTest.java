@@ -100,6 +100,15 @@ class JsonTest {
     }
 
     @Test
+    void anExponentBeyondBigDecimalsRangeIsAFormatError_notANumberFormatException() {
+        assertThatThrownBy(() -> Json.parse("{\"Step\": 1e99999999999}")).isInstanceOf(JsonFormatException.class)
+                .hasMessage("number out of range at offset 9");
+        assertThatThrownBy(() -> Json.parse("[-2E-99999999999]")).isInstanceOf(JsonFormatException.class)
+                .hasMessage("number out of range at offset 1");
+        assertThat(Json.parse("1e999999999")).isEqualTo(new java.math.BigDecimal("1e999999999"));
+    }
+
+    @Test
     void parseObjectRefusesOtherTypes() {
         assertThatThrownBy(() -> Json.parseObject("[1]")).isInstanceOf(JsonFormatException.class)
                 .hasMessage("expected a JSON object but found array");
