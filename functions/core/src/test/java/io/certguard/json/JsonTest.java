@@ -109,6 +109,14 @@ class JsonTest {
     }
 
     @Test
+    void writesAHugeExponentInExponentForm_notAsABillionDigits() {
+        Object parsed = Json.parse("[1e999999999, -5E-999999999, 12.50]");
+
+        assertThat(Json.write(parsed)).isEqualTo("[1E+999999999,-5E-999999999,12.50]");
+        assertThat(Json.parse(Json.write(parsed))).isEqualTo(parsed);
+    }
+
+    @Test
     void parseObjectRefusesOtherTypes() {
         assertThatThrownBy(() -> Json.parseObject("[1]")).isInstanceOf(JsonFormatException.class)
                 .hasMessage("expected a JSON object but found array");
