@@ -26,6 +26,9 @@ final class Outcomes {
             checkMessage(c, error.getMessage());
         } else {
             checkFields(c, outcome, expect.withPrefix("field."));
+            if (expect.first("message-starts-with").isPresent() || expect.first("message-contains").isPresent()) {
+                checkMessage(c, String.valueOf(read(outcome, "message")));
+            }
         }
     }
 
