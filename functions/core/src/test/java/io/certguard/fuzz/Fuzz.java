@@ -1,6 +1,8 @@
 package io.certguard.fuzz;
 
+import java.time.Duration;
 import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -29,8 +31,18 @@ final class Fuzz {
         return Long.getLong("certguard.fuzz.seed", base);
     }
 
-    /** Runs the property over {@code tries} generated inputs; returns how many ran. */
-    static <T> int forAll(String property, long seed, int tries, Function<Random, T> generator, Consumer<T> check) {
+    /**
+     * Runs the property over {@code tries} generated inputs and returns how many ran. The whole run is bounded by
+     * {@code perTry × tries} plus ten seconds (a hang fails it), so the bound grows with {@code certguard.fuzz.scale}.
+     */
+    static <T> int forAll(String property, long seed, int tries, Duration perTry, Function<Random, T> generator,
+                          Consumer<T> check) {
+        Duration bound = perTry.multipliedBy(tries).plusSeconds(10);
+        return Assertions.assertTimeoutPreemptively(bound, () -> run(property, seed, tries, generator, check),
+                () -> property + " did not finish " + tries + " tries of seed " + seed + " within " + bound);
+    }
+
+    private static <T> int run(String property, long seed, int tries, Function<Random, T> generator, Consumer<T> check) {
         Random random = new Random(seed);
         for (int i = 0; i < tries; i++) {
             T input = generator.apply(random);

@@ -179,6 +179,8 @@ final class SecretMaterial {
             }
             case "copies-of-intermediate" -> new Generated.Text(pki.tlsCertPem(leaf)
                     + pki.intermediate().certificatePem().repeat(Integer.parseInt(words[1])));
+            case "leaf-with-undecodable-cn" -> new Generated.Text(undecodableCommonNameLeaf()
+                    + pki.intermediate().certificatePem() + pki.root().certificatePem() + leaf.privateKeyPkcs8Pem());
             case "padded-bundle" -> {
                 String bundle = pki.tlsCertPem(leaf);
                 yield new Generated.Text(bundle + "#".repeat(Integer.parseInt(words[1]) - bundle.length()));
@@ -204,6 +206,30 @@ final class SecretMaterial {
             pem.append(cas.get(i).certificatePem());
         }
         return pem.append(leaf.privateKeyPkcs8Pem()).toString();
+    }
+
+    /**
+     * A leaf for the leaf's key, signed by the intermediate, whose only name is a CN that is a UTF8String of the bytes
+     * FF FE: not UTF-8. The JDK parses such a certificate; reading the CN as text fails.
+     */
+    private String undecodableCommonNameLeaf() {
+        try {
+            org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500NameBuilder(
+                    org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE).addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN,
+                    org.bouncycastle.asn1.ASN1Primitive.fromByteArray(new byte[] {0x0C, 0x02, (byte) 0xFF, (byte) 0xFE}))
+                    .build();
+            org.bouncycastle.asn1.x500.X500Name issuer = org.bouncycastle.asn1.x500.X500Name.getInstance(
+                    pki.intermediate().certificate().getSubjectX500Principal().getEncoded());
+            java.security.cert.X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                    .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(issuer,
+                            java.math.BigInteger.valueOf(4242), java.util.Date.from(NOW.minus(Duration.ofHours(1))),
+                            java.util.Date.from(NOW.plus(Duration.ofDays(90))), subject, leaf.keyPair().getPublic())
+                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                                    .build(pki.intermediate().privateKey())));
+            return pem("CERTIFICATE", certificate.getEncoded());
+        } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] pkcs12() {
