@@ -226,8 +226,14 @@ final class BundleReader {
         }
     }
 
+    /**
+     * The input read. A JSON certificate member that could not be read (a number, an array, text without PEM) counts
+     * as one unread certificate, like a damaged CERTIFICATE block: the leaf is most likely in it, so validation does
+     * not take an intermediate for the leaf, nor call the chain incomplete for the issuer it may hold.
+     */
     private BundleInput result(Optional<DomainSid> domainSid) {
-        return new BundleInput(certificates, certificateBlocks - certificates.size(), key, domainSid, findings);
+        int unread = certificateBlocks - certificates.size() + (unreadable.contains(Piece.CERTIFICATE) ? 1 : 0);
+        return new BundleInput(certificates, unread, key, domainSid, findings);
     }
 
     private static String members(List<String> names) {

@@ -22,6 +22,9 @@ public final class Json {
     /** Deeper documents are refused; nothing certguard reads nests more than a few levels. */
     public static final int MAX_DEPTH = 64;
 
+    /** Numbers whose scale is beyond this are written in exponent form (see {@link #write}). */
+    private static final int MAX_PLAIN_SCALE = 100;
+
     private final String text;
     private int pos;
 
@@ -256,7 +259,13 @@ public final class Json {
         if (pos - start > 100) {
             throw error("number longer than 100 characters");
         }
-        return new BigDecimal(text.substring(start, pos));
+        try {
+            return new BigDecimal(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            // An exponent beyond what BigDecimal's int scale holds (1e99999999999): valid JSON grammar, no value.
+            pos = start;
+            throw error("number out of range");
+        }
     }
 
     private Object readLiteral(String literal, Object value) {
@@ -315,7 +324,9 @@ public final class Json {
         } else if (value instanceof Boolean b) {
             out.append(b);
         } else if (value instanceof BigDecimal d) {
-            out.append(d.toPlainString());
+            // Plain notation writes every digit: 1e999999999 (parsed from 11 characters) would become a string of a
+            // billion zeros. Past a modest scale the exponent form, which JSON allows, keeps the output short.
+            out.append(Math.abs((long) d.scale()) > MAX_PLAIN_SCALE ? d.toString() : d.toPlainString());
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {

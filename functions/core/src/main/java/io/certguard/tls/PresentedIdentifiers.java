@@ -86,12 +86,21 @@ public record PresentedIdentifiers(List<String> dnsNames, List<String> ipAddress
         return parts.isEmpty() ? "no names" : String.join(" and ", parts);
     }
 
+    /**
+     * The last CN of the subject, when it is readable text. A CN whose bytes do not decode (a UTF8String holding
+     * invalid UTF-8, which the JDK's parser lets through) names nothing a client could match, so it is no name; it must
+     * not throw, since the certificate may come from a hostile secret or server.
+     */
     private static Optional<String> commonName(X509Certificate certificate) {
-        RDN[] cns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
-        if (cns.length == 0) {
+        try {
+            RDN[] cns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+            if (cns.length == 0) {
+                return Optional.empty();
+            }
+            ASN1Encodable value = cns[cns.length - 1].getFirst().getValue();
+            return value instanceof ASN1String text ? Optional.of(text.getString()) : Optional.empty();
+        } catch (IllegalArgumentException | IllegalStateException undecodable) {
             return Optional.empty();
         }
-        ASN1Encodable value = cns[cns.length - 1].getFirst().getValue();
-        return value instanceof ASN1String text ? Optional.of(text.getString()) : Optional.empty();
     }
 }

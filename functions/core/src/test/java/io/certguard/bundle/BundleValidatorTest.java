@@ -37,6 +37,7 @@ import static io.certguard.bundle.FindingCode.INTERMEDIATE_EXPIRES_FIRST;
 import static io.certguard.bundle.FindingCode.ISSUER_NOT_CA;
 import static io.certguard.bundle.FindingCode.KEY_CONVERTED_TO_PKCS8;
 import static io.certguard.bundle.FindingCode.KEY_DECRYPTED;
+import static io.certguard.bundle.FindingCode.JSON_MALFORMED;
 import static io.certguard.bundle.FindingCode.KEY_ENCRYPTED;
 import static io.certguard.bundle.FindingCode.KEY_MISMATCH;
 import static io.certguard.bundle.FindingCode.KEY_UNSUPPORTED;
@@ -333,6 +334,13 @@ class BundleValidatorTest {
 
         // Reading problems end up in the report, next to what can still be checked
         rows.add(BundleCase.of("no private key", text(chain(LEAF)), expect(NO_PRIVATE_KEY)));
+        rows.add(BundleCase.of("JSON certificate member of the wrong type", text(json("certificate", 12345, "chain",
+                        intermediateAndRoot(), "privateKey", KEY)),
+                expect(JSON_MALFORMED, "\"certificate\" in the JSON secret must be a string, not a number")));
+        rows.add(BundleCase.of("JSON chain member that is no PEM", text(json("certificate", LEAF.certificatePem(),
+                        "chain", "see attached", "privateKey", KEY)),
+                expect(PEM_MALFORMED, "\"chain\" holds no PEM block (no \"-----BEGIN\" line): it is 12 characters of text"
+                        + " that is not PEM")));
         rows.add(BundleCase.of("DER instead of PEM", bytes(der(LEAF)), expect(PEM_MALFORMED)));
         rows.add(BundleCase.of("wrong passphrase and an expired leaf", text(json("certificate", chain(leafValid(
                         NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(1)))), "privateKey",

@@ -100,6 +100,23 @@ class JsonTest {
     }
 
     @Test
+    void anExponentBeyondBigDecimalsRangeIsAFormatError_notANumberFormatException() {
+        assertThatThrownBy(() -> Json.parse("{\"Step\": 1e99999999999}")).isInstanceOf(JsonFormatException.class)
+                .hasMessage("number out of range at offset 9");
+        assertThatThrownBy(() -> Json.parse("[-2E-99999999999]")).isInstanceOf(JsonFormatException.class)
+                .hasMessage("number out of range at offset 1");
+        assertThat(Json.parse("1e999999999")).isEqualTo(new java.math.BigDecimal("1e999999999"));
+    }
+
+    @Test
+    void writesAHugeExponentInExponentForm_notAsABillionDigits() {
+        Object parsed = Json.parse("[1e999999999, -5E-999999999, 12.50]");
+
+        assertThat(Json.write(parsed)).isEqualTo("[1E+999999999,-5E-999999999,12.50]");
+        assertThat(Json.parse(Json.write(parsed))).isEqualTo(parsed);
+    }
+
+    @Test
     void parseObjectRefusesOtherTypes() {
         assertThatThrownBy(() -> Json.parseObject("[1]")).isInstanceOf(JsonFormatException.class)
                 .hasMessage("expected a JSON object but found array");

@@ -17,6 +17,12 @@ final class DnsResponder {
     /** RFC 1035 §4.2.1: without EDNS a UDP message carries at most 512 octets. */
     static final int PLAIN_UDP_LIMIT = 512;
 
+    /**
+     * RFC 1035 §4.2.2: over TCP a message is prefixed by its length in two octets, so it carries at most 65,535; a
+     * larger answer (a huge CAA RRset) is truncated with the TC bit there too, as UDP answers are.
+     */
+    static final int TCP_LIMIT = 65_535;
+
     /** The UDP payload size this server advertises (DNS Flag Day 2020). */
     static final int ADVERTISED_UDP_PAYLOAD = 1232;
 
@@ -72,8 +78,10 @@ final class DnsResponder {
         }
         answer(response, question);
         byte[] wire = response.toWire();
-        if (transport == DnsQuery.Transport.UDP && wire.length > udpLimit(query)) {
-            // RFC 2181 §9: what does not fit is not sent; the TC bit tells the client to ask again over TCP.
+        int limit = transport == DnsQuery.Transport.UDP ? udpLimit(query) : TCP_LIMIT;
+        if (wire.length > limit) {
+            // RFC 2181 §9: what does not fit is not sent; the TC bit tells the client to ask again over TCP (and, over
+            // TCP, that no transport will carry it).
             Message truncated = replyTo(query);
             truncated.getHeader().setFlag(Flags.TC);
             return Optional.of(truncated.toWire());

@@ -191,6 +191,16 @@ class LoopbackDnsServerTest {
     }
 
     @Test
+    void anAnswerLargerThanATcpMessageIsTruncatedOverTcpToo_notSentWithAWrappedLength() throws IOException {
+        server.addCaa("example.com", 0, "issue", "a".repeat(40_000)).addCaa("example.com", 0, "issuewild", "b".repeat(40_000));
+
+        Message overTcp = tcp().send(query("example.com", Type.CAA));
+
+        assertThat(overTcp.getHeader().getFlag(Flags.TC)).isTrue();
+        assertThat(overTcp.getSection(Section.ANSWER)).isEmpty();
+    }
+
+    @Test
     void withoutEdnsUdpAnswersStopAt512Octets() throws IOException {
         server.addCaa("example.com", 0, "issue", "x".repeat(600));
         SimpleResolver udp = udp();

@@ -109,7 +109,13 @@ final class DnsExchange {
     private Message send(SimpleResolver resolver, Message query) throws IOException {
         CompletableFuture<Message> future = resolver.sendAsync(query).toCompletableFuture();
         try {
-            return future.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            Message response = future.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            if (!response.getHeader().getFlag(Flags.QR)) {
+                // dnsjava takes any message with the right ID and question; one without QR is a query (a reflector,
+                // a broken middlebox), and its empty answer section must not pass for "no CAA records".
+                throw new WireParseException("the message is not a response (QR bit clear)");
+            }
+            return response;
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new SocketTimeoutException("no answer within " + describe(timeout));

@@ -9,6 +9,9 @@ import io.certguard.loopback.DnsFault;
 import io.certguard.loopback.DnsQuery;
 import io.certguard.loopback.LoopbackDnsServer;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -151,6 +154,35 @@ class DnsjavaCaaLookupTest {
                     .contains("wrong-question.invalid");
         });
         assertThat(dns.queries()).hasSize(1);
+    }
+
+    @Test
+    void aQueryEchoedBackIsMalformed_notAnEmptyCaaSet() throws Exception {
+        try (DatagramSocket echo = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            Thread reflector = Thread.ofVirtual().start(() -> {
+                byte[] buffer = new byte[4096];
+                while (!echo.isClosed()) {
+                    try {
+                        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                        echo.receive(packet);
+                        echo.send(new DatagramPacket(buffer, packet.getLength(), packet.getSocketAddress()));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            DnsjavaCaaLookup reflected = new DnsjavaCaaLookup(new DnsSettings(
+                    List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.getLocalPort())), TIMEOUT, 2));
+
+            NameLookup result = reflected.lookup("example.com");
+
+            assertThat(result).isInstanceOfSatisfying(NameLookup.Failed.class, failed -> {
+                assertThat(failed.failure()).isEqualTo(LookupFailure.MALFORMED_RESPONSE);
+                assertThat(failed.message()).endsWith("to example.com/CAA: the message is not a response (QR bit clear)");
+            });
+            echo.close();
+            reflector.join(2_000);
+        }
     }
 
     @Test
