@@ -11,7 +11,7 @@ import io.certguard.simulator.OfflineWorld;
 import io.certguard.simulator.TwilioFault;
 import io.certguard.testing.AwsEmulator;
 import io.certguard.testing.AwsStack;
-import io.certguard.testing.DeadlineContext;
+import io.certguard.testing.TestLambdaContext;
 import io.certguard.testing.MutableClock;
 import io.certguard.testing.ProjectFiles;
 import java.io.ByteArrayInputStream;
@@ -115,7 +115,7 @@ class ScanUnderFaultsTest {
     void aRunStopsStartingDomainsBeforeItsDeadline_andTheNextRunTakesTheRestFirst() {
         world.twilio().latency(Duration.ofMillis(50));
         // 3 s of work before the 30 s margin is reached, far less than 200 domains need at 16 at a time.
-        Run cut = run(new DeadlineContext(ScanHandler.MARGIN.plusSeconds(3)));
+        Run cut = run(TestLambdaContext.runningDown(ScanHandler.MARGIN.plusSeconds(3)));
         int notReached = number(cut.summary(), "notReached");
         assertThat(notReached).isPositive();
         assertThat(cut.elapsedMillis()).isLessThan(ScanHandler.MARGIN.plusSeconds(3).toMillis());

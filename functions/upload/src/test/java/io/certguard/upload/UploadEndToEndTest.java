@@ -11,6 +11,7 @@ import io.certguard.simulator.TwilioFault;
 import io.certguard.testing.AwsEmulator;
 import io.certguard.testing.ProjectFiles;
 import io.certguard.testing.SqsInbox;
+import io.certguard.testing.TestLambdaContext;
 import io.certguard.testpki.HeldCertificate;
 import io.certguard.tls.CertificateFingerprint;
 import java.time.Duration;
@@ -143,7 +144,7 @@ class UploadEndToEndTest {
                         io.certguard.simulator.ValidationOutcome.PROMOTE)));
 
         scenario.invoke(scenario.rotationEvent("setSecret", token));
-        LambdaContext running = new LambdaContext(() -> Duration.ofSeconds(45)
+        TestLambdaContext running = new TestLambdaContext(() -> Duration.ofSeconds(45)
                 .minus(scenario.sleeps.stream().reduce(Duration.ZERO, Duration::plus)));
         assertThatThrownBy(() -> scenario.invoke(scenario.rotationEvent("testSecret", token), running))
                 .isInstanceOf(RotationStepException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.certguard.json.Json;
 import io.certguard.json.JsonObject;
 import io.certguard.testing.ProjectFiles;
+import io.certguard.testing.TestLambdaContext;
 import io.certguard.twilio.TwilioUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,7 @@ class UploadHandlerTest {
     private JsonObject invoke(String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-                LambdaContext.withRemaining(Duration.ofMinutes(14)));
+                TestLambdaContext.withRemaining(Duration.ofMinutes(14)));
         return Json.parseObject(out.toString(StandardCharsets.UTF_8));
     }
 

@@ -10,6 +10,7 @@ import io.certguard.testing.AwsEmulator;
 import io.certguard.testing.AwsStack;
 import io.certguard.testing.MutableClock;
 import io.certguard.testing.ProjectFiles;
+import io.certguard.testing.TestLambdaContext;
 import io.certguard.testpki.HeldCertificate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -132,10 +133,10 @@ final class UploadScenario implements AutoCloseable {
     }
 
     JsonObject invoke(String event) {
-        return invoke(event, LambdaContext.withRemaining(Duration.ofMinutes(14)));
+        return invoke(event, TestLambdaContext.withRemaining(Duration.ofMinutes(14)));
     }
 
-    JsonObject invoke(String event, LambdaContext context) {
+    JsonObject invoke(String event, TestLambdaContext context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
         return Json.parseObject(out.toString(StandardCharsets.UTF_8));

@@ -5,22 +5,34 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * A Lambda {@link Context} whose remaining time runs down in real time from a budget, like an invocation's: for tests
- * of handlers that must stop starting work before their deadline.
+ * A Lambda {@link Context} whose remaining time the test decides: fixed, computed, or running down in real time from
+ * a budget like an invocation's (for handlers that must stop starting work before their deadline).
  */
-public final class DeadlineContext implements Context {
+public final class TestLambdaContext implements Context {
 
-    private final long deadlineNanos;
+    private final Supplier<Duration> remaining;
 
-    public DeadlineContext(Duration budget) {
-        this.deadlineNanos = System.nanoTime() + budget.toNanos();
+    public TestLambdaContext(Supplier<Duration> remaining) {
+        this.remaining = remaining;
+    }
+
+    /** Always {@code remaining} left. */
+    public static TestLambdaContext withRemaining(Duration remaining) {
+        return new TestLambdaContext(() -> remaining);
+    }
+
+    /** {@code budget} from now, running down in real time. */
+    public static TestLambdaContext runningDown(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        return new TestLambdaContext(() -> Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     @Override
     public int getRemainingTimeInMillis() {
-        return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+        return (int) Math.min(Integer.MAX_VALUE, remaining.get().toMillis());
     }
 
     @Override
