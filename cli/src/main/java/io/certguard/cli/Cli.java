@@ -2,6 +2,7 @@ package io.certguard.cli;
 
 import io.certguard.alarm.AlarmPublishException;
 import io.certguard.cli.bundle.CheckBundleCommand;
+import io.certguard.cli.bundle.UploadCommand;
 import io.certguard.cli.caa.CaaCommand;
 import io.certguard.cli.demo.DemoCommand;
 import io.certguard.cli.domains.DomainsCommand;
@@ -44,7 +45,7 @@ public final class Cli {
 
     /** Every command, wired for real use: Twilio, DNS, AWS and files as the arguments and environment say. */
     public static Cli standard(Clock clock) {
-        return new Cli(List.of(new DemoCommand(), new CheckBundleCommand(), new CaaCommand(), new ScanCommand(),
+        return new Cli(List.of(new DemoCommand(), new CheckBundleCommand(), new UploadCommand(), new CaaCommand(), new ScanCommand(),
                 new RequestManagedCommand(), DomainsCommand.onDynamoDb()), clock);
     }
 

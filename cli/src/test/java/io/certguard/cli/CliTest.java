@@ -61,7 +61,7 @@ class CliTest {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err().lines()).containsExactly("certguard: unknown command \"sacn\"; the commands are demo, "
-                + "check-bundle, caa, scan, request-managed, domains (./certguard --help)");
+                + "check-bundle, upload, caa, scan, request-managed, domains (./certguard --help)");
     }
 
     @ParameterizedTest

@@ -58,7 +58,9 @@ class LauncherIT {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("ALARM [30131 WARNING] links.example.com certificate expires in 10 days")
-                .contains("Email:").contains("SMS (");
+                .contains("Email:").contains("SMS (")
+                .contains("Poll 2    LIVE: served on the domain")
+                .contains("ALARM [RESOLVED INFO] links.example.com certificate replaced, now expires");
         assertThat(run.err()).doesNotContain("building");
     }
 

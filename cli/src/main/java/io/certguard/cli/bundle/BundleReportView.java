@@ -26,8 +26,15 @@ final class BundleReportView {
     static Map<String, Object> json(BundleReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("uploadable", report.uploadable());
+        json.put("findings", findings(report.findings()));
+        json.put("leaf", leaf(report).map(BundleReportView::leafJson).orElse(null));
+        return json;
+    }
+
+    /** {@code [{"code","severity","message","certificateIndex"}]}. */
+    static List<Object> findings(List<Finding> all) {
         List<Object> findings = new ArrayList<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : all) {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("code", f.code().name());
             finding.put("severity", f.severity().name());
@@ -35,9 +42,7 @@ final class BundleReportView {
             finding.put("certificateIndex", f.certificateIndex().isPresent() ? f.certificateIndex().getAsInt() : null);
             findings.add(finding);
         }
-        json.put("findings", findings);
-        json.put("leaf", leaf(report).map(BundleReportView::leafJson).orElse(null));
-        return json;
+        return findings;
     }
 
     private static Map<String, Object> leafJson(LeafSummary leaf) {
@@ -69,10 +74,17 @@ final class BundleReportView {
                     : " (" + Text.days(days) + " left)").append('\n');
             text.append("SHA-256:  ").append(leaf.sha256Fingerprint()).append('\n');
         });
-        if (!report.findings().isEmpty()) {
+        text.append(findingsText(report.findings()));
+        return text.toString();
+    }
+
+    /** Each finding: severity and code, then its message wrapped and indented; a blank line before them. */
+    static String findingsText(List<Finding> findings) {
+        StringBuilder text = new StringBuilder();
+        if (!findings.isEmpty()) {
             text.append('\n');
         }
-        for (Finding f : report.findings()) {
+        for (Finding f : findings) {
             String head = String.format("%-8s %s%s", f.severity(), f.code(),
                     f.certificateIndex().isPresent() ? " (certificate " + f.certificateIndex().getAsInt() + ")" : "");
             text.append(head).append('\n').append("         ")

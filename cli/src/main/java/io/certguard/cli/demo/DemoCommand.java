@@ -16,13 +16,15 @@ import java.util.Map;
 public final class DemoCommand implements Command {
 
     private static final CommandSpec SPEC = new CommandSpec("demo",
-            "See certguard work, offline: a certificate 10 days from expiry, the scan, the 30131 alarm",
+            "See certguard work, offline: a certificate 10 days from expiry, the 30131 alarm, the renewal, RESOLVED",
             List.of("demo [--json]"),
             """
             Starts everything certguard talks to on loopback: a Twilio Link Shortening simulator, a TLS endpoint
             serving a certificate from a test CA that expires in 10 days, and a DNS responder. Keeps certguard's
-            state in memory and shows alarms instead of publishing them. No AWS account, Twilio account or network
-            is needed; nothing is left running afterwards.
+            state in memory and shows alarms instead of publishing them. The story: the daily scan finds the
+            certificate and raises the 30131 alarm; a renewed certificate is stored, validated, uploaded to the
+            simulator, its validation polled until the endpoint serves it, and the RESOLVED alarm is sent. No AWS
+            account, Twilio account or network is needed; nothing is left running afterwards.
 
             Exit status: 0 the story ran as expected, 4 it did not (the message says where).
             """,

@@ -3,9 +3,9 @@ package io.certguard.cli.demo;
 import java.util.List;
 
 /**
- * The demo's story, in order. It ends at the alarm for now; the renewal half (a new bundle is stored, validated,
- * uploaded, its validation polled, the new certificate is live, the alarm is RESOLVED) is appended here as steps once
- * the upload use case exists, acting on the same {@link DemoContext}.
+ * The demo's story, in order: a certificate close to expiry, the scan and its 30131 alarm; then the renewal: a new
+ * bundle is stored, validated, uploaded, its validation polled until the domain serves it, and the RESOLVED alarm.
+ * Every step acts on the same {@link DemoContext}.
  */
 final class DemoStory {
 
@@ -13,6 +13,7 @@ final class DemoStory {
     }
 
     static List<DemoStep> steps() {
-        return List.of(new AddExpiringDomain(), new ScanDomain(), new ShowExpiryAlarm());
+        return List.of(new AddExpiringDomain(), new ScanDomain(), new ShowExpiryAlarm(), new StoreRenewedBundle(),
+                new ValidateBundle(), new UploadBundle(), new PollValidation(), new ShowResolvedAlarm());
     }
 }

@@ -15,10 +15,12 @@ import io.certguard.scan.DomainScanner;
 import io.certguard.scan.LiveProbeAdapter;
 import io.certguard.scan.ScanAlarmRenderer;
 import io.certguard.scan.ScanPolicy;
+import io.certguard.scan.ServedCertificates;
 import io.certguard.scan.TwilioAccounts;
 import io.certguard.state.StateStore;
 import io.certguard.tls.TrustAnchors;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The scan use case assembled for the command line (the functions' counterpart is {@code ScanWiring}): one Twilio
@@ -47,11 +49,18 @@ public record ScanAssembly(TwilioAccounts twilio, DnsSettings dns, boolean addre
     }
 
     public DomainScanner scanner() {
-        AddressResolver addresses = addressesThroughDns ? new DnsjavaAddressResolver(dns) : AddressResolver.system();
-        return new DomainScanner(twilio,
-                new LiveProbeAdapter(new JsseTlsProbe(ProbeTimeouts.defaults(), anchors, addresses)),
+        return new DomainScanner(twilio, served(addressesThroughDns ? Optional.of(dns) : Optional.empty(), anchors),
                 new CaaCheckerAdapter(CaaChecker.forLetsEncrypt(new DnsjavaCaaLookup(dns))),
                 store, publisher, new ScanAlarmRenderer(certificateSecretPrefix),
                 new ScanPolicy(new ExpiryPolicy(thresholds)), concurrency);
+    }
+
+    /**
+     * The live TLS probe, as the scan and the validation poll use it: host addresses through {@code dns} when given,
+     * else through the operating system; a served chain counts as verified when it leads to {@code anchors}.
+     */
+    public static ServedCertificates served(Optional<DnsSettings> dns, TrustAnchors anchors) {
+        AddressResolver addresses = dns.<AddressResolver>map(DnsjavaAddressResolver::new).orElseGet(AddressResolver::system);
+        return new LiveProbeAdapter(new JsseTlsProbe(ProbeTimeouts.defaults(), anchors, addresses));
     }
 }

@@ -69,6 +69,30 @@ public final class CertificateUploader {
     }
 
     /**
+     * An uploader for bundles handed over directly ({@link #uploadBundle}) only, with no secrets to read: the command
+     * line's {@code upload FILE} and the demo. {@link #upload} on it fails with {@link IllegalStateException}.
+     */
+    public static CertificateUploader forBundles(StateStore store, TwilioAccounts twilio, AlarmPublisher publisher,
+            UploadAlarmRenderer renderer, UploadPolicy policy, Function<DomainSid, MonitoredDomain> domains) {
+        return new CertificateUploader(store, NoSecrets.INSTANCE, twilio, publisher, renderer, policy, domains);
+    }
+
+    /** The secret source of an uploader that reads no secrets. */
+    private enum NoSecrets implements SecretSource {
+        INSTANCE;
+
+        @Override
+        public io.certguard.secret.SecretVersion read(String secretId, io.certguard.secret.VersionSelector selector) {
+            throw new IllegalStateException("this uploader takes bundles directly and reads no secret (" + secretId + ")");
+        }
+
+        @Override
+        public SecretDescription describe(String secretId) {
+            throw new IllegalStateException("this uploader takes bundles directly and reads no secret (" + secretId + ")");
+        }
+    }
+
+    /**
      * @throws TransientUploadException when the upload could not be finished now (the claim was released)
      * @throws SecretAccessException    when the secret could not be read (nothing was claimed)
      * @throws io.certguard.state.StateStoreException when the state table could not be read or written
@@ -110,9 +134,31 @@ public final class CertificateUploader {
             case DomainResolution.Unknown unknown -> new UploadOutcome.Unresolved(description.arn(), versionId,
                     "version " + versionId.get() + " of secret " + description.name() + " was not uploaded: "
                             + unknown.reason());
-            case DomainResolution.Found found -> claimed(bundle, found.domain(), Optional.empty(), now);
-            case DomainResolution.Refused refused -> claimed(bundle, refused.domain(), Optional.of(refused.reason()), now);
+            case DomainResolution.Found found -> claimed(fromSecret(bundle, found.domain()), "secret "
+                    + bundle.description().name(), Optional.empty(), now);
+            case DomainResolution.Refused refused -> claimed(fromSecret(bundle, refused.domain()), "secret "
+                    + bundle.description().name(), Optional.of(refused.reason()), now);
         };
+    }
+
+    private static BundleUpload fromSecret(BundleSecret bundle, DomainSid domain) {
+        return new BundleUpload(domain, bundle.description().arn(), bundle.versionId(), bundle.input(), false);
+    }
+
+    /**
+     * Uploads a bundle handed over directly rather than read from a secret (the command line's local file), through
+     * the same claim, decision, POST and record as {@link #upload}: the record is keyed on {@code bundle.versionId()},
+     * so the validation poll and the scan follow it like any other. A JSON bundle whose {@code domainSid} names another
+     * domain is refused (REJECTED, alarmed), as a secret whose tag and bundle disagree is.
+     *
+     * @throws TransientUploadException when the upload could not be finished now (the claim was released)
+     * @throws io.certguard.state.StateStoreException when the state could not be read or written
+     */
+    public UploadOutcome uploadBundle(BundleUpload bundle, Instant now) {
+        Optional<String> refusal = bundle.input().domainSid().filter(named -> !named.equals(bundle.domain()))
+                .map(named -> "the bundle's domainSid names " + named + " but it was to be uploaded to "
+                        + bundle.domain() + "; make them agree (or drop domainSid)");
+        return claimed(bundle, bundle.source(), refusal, now);
     }
 
     /**
@@ -146,8 +192,9 @@ public final class CertificateUploader {
         return store.load(UploadRecord.key(domain, versionId)).map(UploadRecord::fromStateRecord);
     }
 
-    private UploadOutcome claimed(BundleSecret bundle, DomainSid domain, Optional<String> refusal, Instant now) {
-        Claim claim = claim(domain, bundle.versionId(), bundle.description().arn(), now);
+    private UploadOutcome claimed(BundleUpload bundle, String sourceName, Optional<String> refusal, Instant now) {
+        DomainSid domain = bundle.domain();
+        Claim claim = claim(domain, bundle.versionId(), bundle.source(), now);
         return switch (claim) {
             case Claim.Lost lost -> new UploadOutcome.Duplicate(lost.upload(), redeliver(lost.record(), now));
             case Claim.Won won -> {
@@ -156,8 +203,7 @@ public final class CertificateUploader {
                 } catch (TwilioException | SecretAccessException e) {
                     String why = e.getClass().getSimpleName() + ": " + e.getMessage();
                     release(won, now, why, e);
-                    throw new TransientUploadException("version " + bundle.versionId() + " of secret "
-                            + bundle.description().name() + " was not uploaded to domain " + domain + " now (" + why
+                    throw new TransientUploadException("version " + bundle.versionId() + " of " + sourceName + " was not uploaded to domain " + domain + " now (" + why
                             + "); the claim was released and a retry takes it over", e);
                 } catch (RuntimeException e) {
                     release(won, now, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -167,7 +213,7 @@ public final class CertificateUploader {
         };
     }
 
-    private UploadOutcome run(Claim.Won won, BundleSecret bundle, Optional<String> refusal, Instant now) {
+    private UploadOutcome run(Claim.Won won, BundleUpload bundle, Optional<String> refusal, Instant now) {
         UploadRecord claim = won.upload();
         MonitoredDomain domain = domains.apply(claim.domain());
         TwilioDomains api = twilio.forDomain(domain.credentialsSecret());
@@ -182,7 +228,8 @@ public final class CertificateUploader {
                 .filter(r -> r.key().sort().startsWith(DomainStateRecords.UPLOAD_PREFIX) && !r.key().equals(won.key()))
                 .map(UploadRecord::fromStateRecord).toList();
         Optional<String> host = domain.host().or(current::hostname);
-        UploadDecision decision = policy.decide(claim, new UploadFacts(bundle.input(), refusal, host, current, others), now);
+        UploadDecision decision = policy.decide(claim, new UploadFacts(bundle.input(), refusal, host, current, others,
+                bundle.allowNotNewer()), now);
         return switch (decision) {
             case UploadDecision.Settle settle -> settle(won, settle, now);
             case UploadDecision.Post post -> {

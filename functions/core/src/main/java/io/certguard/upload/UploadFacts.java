@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param host      the domain's host: DOMAINS or the registry, else Twilio's {@code domain_name}
  * @param current   the domain's Certificate at Twilio now
  * @param others    the domain's other upload records (other versions)
+ * @param allowNotNewer the operator's override ({@code upload --force}): a leaf not newer than Twilio's is posted
  */
 public record UploadFacts(BundleInput input, Optional<String> refusal, Optional<String> host, DomainCertificate current,
-        List<UploadRecord> others) {
+        List<UploadRecord> others, boolean allowNotNewer) {
 
     public UploadFacts {
         Objects.requireNonNull(input, "input");
@@ -24,5 +25,11 @@ public record UploadFacts(BundleInput input, Optional<String> refusal, Optional<
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(current, "current");
         others = List.copyOf(others);
+    }
+
+    /** Facts for an upload that never downgrades (every trigger of the upload function). */
+    public UploadFacts(BundleInput input, Optional<String> refusal, Optional<String> host, DomainCertificate current,
+            List<UploadRecord> others) {
+        this(input, refusal, host, current, others, false);
     }
 }

@@ -80,6 +80,9 @@ public final class UploadPolicy {
                             + " certificate's names cannot be checked; set DN…=host in DOMAINS", List.of(), now);
         }
         ValidationContext context = context(facts.host().get(), current, facts.others(), now);
+        if (facts.allowNotNewer()) {
+            context = context.allowingNotNewer();
+        }
         BundleReport report = BundleValidator.validate(facts.input(), context);
         Optional<LeafSummary> leaf = switch (report) {
             case BundleReport.Uploadable u -> Optional.of(u.leaf());

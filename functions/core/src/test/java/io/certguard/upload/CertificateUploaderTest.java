@@ -340,6 +340,61 @@ class CertificateUploaderTest {
         return UploadWorld.PKI.chainPem(leaf);
     }
 
+    @Test
+    void aBundleHandedOverDirectly_isPostedAndRecordedLikeASecretVersion_underItsVersionId() {
+        UploadOutcome outcome = world.uploader.uploadBundle(direct("cli-1", NEW_LEAF, false), NOW);
+
+        assertThat(outcome).isInstanceOfSatisfying(UploadOutcome.Uploaded.class, u -> assertThat(u.posted()).isTrue());
+        assertThat(world.twilio.posted).containsExactly(bundle(NEW_LEAF));
+        UploadRecord record = world.record("cli-1");
+        assertThat(record.status()).isEqualTo(UploadStatus.VALIDATING);
+        assertThat(record.secretId()).isEqualTo("bundle.pem");
+        assertThat(record.pollAt()).contains(NOW.plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aDirectBundleNotNewerThanTwilios_isRejected_unlessForced_thenPostedWithAWarning() {
+        HeldCertificate older = leaf(20); // Twilio's expires in 40 days
+
+        UploadOutcome refused = world.uploader.uploadBundle(direct("cli-1", older, false), NOW);
+        UploadOutcome forced = world.uploader.uploadBundle(direct("cli-2", older, true), NOW);
+
+        assertThat(refused).isInstanceOf(UploadOutcome.Rejected.class);
+        assertThat(world.record("cli-1").detail()).hasValueSatisfying(d -> assertThat(d).contains("ERROR NOT_NEWER"));
+        assertThat(forced).isInstanceOfSatisfying(UploadOutcome.Uploaded.class, u -> assertThat(u.findings())
+                .anySatisfy(f -> assertThat(f.code().name()).isEqualTo("NOT_NEWER")));
+        assertThat(world.twilio.posted).containsExactly(bundle(older));
+    }
+
+    @Test
+    void aDirectJsonBundleNamingAnotherDomain_isRejected_withoutAPost() {
+        String otherSid = "DN" + "f".repeat(32);
+        String json = "{\"certificate\":" + quote(PKI_CHAIN(NEW_LEAF)) + ",\"privateKey\":"
+                + quote(NEW_LEAF.privateKeyPkcs8Pem()) + ",\"domainSid\":\"" + otherSid + "\"}";
+
+        UploadOutcome outcome = world.uploader.uploadBundle(new BundleUpload(SID, "bundle.json", "cli-1",
+                io.certguard.bundle.BundleInput.fromText(json), false), NOW);
+
+        assertThat(outcome).isInstanceOf(UploadOutcome.Rejected.class);
+        assertThat(world.record("cli-1").detail()).hasValueSatisfying(d -> assertThat(d).contains(otherSid));
+        assertThat(world.twilio.posted).isEmpty();
+    }
+
+    @Test
+    void anUploaderForBundles_readsNoSecret() {
+        CertificateUploader direct = CertificateUploader.forBundles(world.store, credentials -> world.twilio,
+                alarm -> "id", new UploadAlarmRenderer(), new UploadPolicy(world.settings),
+                sid -> new io.certguard.domain.MonitoredDomain(sid, Optional.of(UploadWorld.HOST), 443));
+
+        assertThatThrownBy(() -> direct.upload(new UploadRequest(SECRET, Optional.empty(), false), NOW))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("reads no secret");
+        assertThat(direct.uploadBundle(direct("cli-1", NEW_LEAF, false), NOW)).isInstanceOf(UploadOutcome.Uploaded.class);
+    }
+
+    private static BundleUpload direct(String versionId, HeldCertificate leaf, boolean force) {
+        return new BundleUpload(SID, "bundle.pem", versionId, io.certguard.bundle.BundleInput.fromText(bundle(leaf)), force);
+    }
+
     private static String quote(String text) {
         return io.certguard.json.Json.write(text);
     }
