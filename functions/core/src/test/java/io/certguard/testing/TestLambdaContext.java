@@ -37,7 +37,7 @@ public final class TestLambdaContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "test-request";
+        return "test-request-id";
     }
 
     @Override
