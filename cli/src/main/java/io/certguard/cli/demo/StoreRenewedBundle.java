@@ -2,6 +2,7 @@ package io.certguard.cli.demo;
 
 import io.certguard.bundle.BundleInput;
 import io.certguard.cli.Text;
+import io.certguard.testpki.KeyKind;
 import io.certguard.tls.CertificateFingerprint;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ final class StoreRenewedBundle implements DemoStep {
     @Override
     public List<String> run(DemoContext context) {
         Instant notAfter = context.now().truncatedTo(ChronoUnit.SECONDS).plus(VALIDITY).plus(Duration.ofHours(1));
-        var leaf = context.world().issue(DemoContext.HOST, notAfter);
+        var leaf = context.world().issue(DemoContext.HOST, notAfter, KeyKind.RSA_2048);
         context.renewal(new DemoContext.Renewal(leaf, BundleInput.fromText(context.world().bundlePem(leaf))));
         return List.of(
                 "Leaf      " + leaf.certificate().getSubjectX500Principal().getName() + ", from the test CA",

@@ -32,12 +32,14 @@ public final class UploadAlarmRenderer {
         email.append("Secret version:    ").append(upload.versionId()).append('\n');
         upload.leafNotAfter().ifPresent(t -> email.append("New certificate:   expires ").append(UTC.format(t)).append('\n'));
         upload.leafFingerprint().ifPresent(f -> email.append("New leaf SHA-256:  ").append(f).append('\n'));
-        upload.previousExpires().ifPresent(t -> email.append("Current certificate at Twilio: expires ").append(UTC.format(t))
+        upload.previousExpires().ifPresent(t -> email.append("Certificate before the upload: expires ").append(UTC.format(t))
                 .append('\n'));
         email.append("Upload status:     ").append(upload.status()).append('\n');
         email.append("\nDetail: ").append(detail).append("\n\n");
         email.append(steps(type, upload)).append("\n\n");
-        email.append("Twilio: ").append(DOCS_30132).append('\n');
+        if (type == AlarmType.UPLOAD_REJECTED || type == AlarmType.VALIDATION_FAILED) {
+            email.append("Twilio: ").append(DOCS_30132).append('\n');
+        }
         String sms = AlarmText.sms(tag + " " + AlarmText.host(host, 40) + ": " + summary + ". " + smsAction(type));
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("error_code", type.errorCode());
