@@ -96,6 +96,7 @@ final class BundleReader {
         try {
             object = Json.parseObject(text);
         } catch (JsonFormatException e) {
+            // Json's messages name offsets and punctuation, never input text, so they are safe to show here.
             findings.add(Finding.of(FindingCode.JSON_MALFORMED, "the secret starts with '{' but is not valid JSON ("
                     + e.getMessage() + "); store a JSON object with \"certificate\", \"chain\" and \"privateKey\", or"
                     + " one PEM bundle"));

@@ -134,7 +134,7 @@ public final class Json {
             skipWhitespace();
             if (map.containsKey(name)) {
                 // RFC 8259 §4: names SHOULD be unique; a duplicate is ambiguous, so refuse it rather than guess.
-                throw error("duplicate member name \"" + name + "\"");
+                throw error("duplicate member name"); // not quoted: the document may be a secret
             }
             map.put(name, readValue(depth + 1));
             skipWhitespace();

@@ -52,7 +52,7 @@ class JsonTest {
             "'{\"a\" 1}'            | expected ':' at offset 5",
             "'{\"a\": 1,}'          | expected a member name in double quotes at offset 8",
             "'[1 2]'                | expected ',' or ']' at offset 3",
-            "'{\"a\": 1, \"a\": 2}' | duplicate member name \"a\" at offset 14",
+            "'{\"a\": 1, \"a\": 2}' | duplicate member name at offset 14",
             "'\"abc'                | unterminated string at offset 4",
             "'\"a\\qb\"'            | invalid escape sequence at offset 3",
             "'\"\\u12\"'            | truncated \\u escape at offset 3",

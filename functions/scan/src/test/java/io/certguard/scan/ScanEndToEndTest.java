@@ -65,7 +65,7 @@ class ScanEndToEndTest {
 
     private JsonObject runAt(Instant now) {
         clock.set(now);
-        ScanHandler handler = ScanHandler.wiredFrom(env, clock, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        ScanLambda handler = ScanLambda.wiredFrom(env, clock, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(ProjectFiles.event("scan-schedule.json")
                 .getBytes(StandardCharsets.UTF_8)), out, null);

@@ -77,7 +77,7 @@ class ScanUnderFaultsTest {
 
     private Run run(Context context) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        ScanHandler handler = ScanHandler.wiredFrom(env, clock, new PrintStream(log, true, StandardCharsets.UTF_8));
+        ScanLambda handler = ScanLambda.wiredFrom(env, clock, new PrintStream(log, true, StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long started = System.nanoTime();
         handler.handleRequest(new ByteArrayInputStream(ProjectFiles.event("scan-schedule.json")
@@ -115,10 +115,10 @@ class ScanUnderFaultsTest {
     void aRunStopsStartingDomainsBeforeItsDeadline_andTheNextRunTakesTheRestFirst() {
         world.twilio().latency(Duration.ofMillis(50));
         // 3 s of work before the 30 s margin is reached, far less than 200 domains need at 16 at a time.
-        Run cut = run(TestLambdaContext.runningDown(ScanHandler.MARGIN.plusSeconds(3)));
+        Run cut = run(TestLambdaContext.runningDown(ScanLambda.MARGIN.plusSeconds(3)));
         int notReached = number(cut.summary(), "notReached");
         assertThat(notReached).isPositive();
-        assertThat(cut.elapsedMillis()).isLessThan(ScanHandler.MARGIN.plusSeconds(3).toMillis());
+        assertThat(cut.elapsedMillis()).isLessThan(ScanLambda.MARGIN.plusSeconds(3).toMillis());
         List<String> left = cut.order().stream().filter(o -> o.endsWith("NOT_REACHED")).map(o -> o.split(" ")[0]).toList();
 
         world.twilio().latency(Duration.ZERO);

@@ -8,6 +8,6 @@ class TemplateContractTest {
 
     @Test
     void templateNamesTheHandlerAndSetsEveryVariable() throws Exception {
-        FunctionContract.verify("ScanFunction", ScanHandler.class, ScanWiring.VARIABLES);
+        FunctionContract.verify("ScanFunction", ScanLambda.class, ScanWiring.VARIABLES);
     }
 }

@@ -8,6 +8,6 @@ class TemplateContractTest {
 
     @Test
     void templateNamesTheHandlerAndSetsEveryVariable() throws Exception {
-        FunctionContract.verify("UploadFunction", UploadHandler.class, UploadWiring.VARIABLES);
+        FunctionContract.verify("UploadFunction", UploadLambda.class, UploadWiring.VARIABLES);
     }
 }

@@ -50,7 +50,7 @@ final class UploadScenario implements AutoCloseable {
     final String secretArn;
     final String firstVersion;
     private final Map<String, String> env;
-    private UploadHandler handler;
+    private UploadLambda handler;
 
     /** A domain whose certificate expires in {@code daysLeft} days, and a certificate secret holding it, tagged. */
     UploadScenario(AwsClients aws, SqsClient sqs, int daysLeft) {
@@ -73,9 +73,9 @@ final class UploadScenario implements AutoCloseable {
     }
 
     /** One handler per scenario, built like the Lambda runtime builds it (at init). */
-    synchronized UploadHandler handler() {
+    synchronized UploadLambda handler() {
         if (handler == null) {
-            handler = UploadHandler.wiredFrom(env, clock, sleeps::add, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+            handler = UploadLambda.wiredFrom(env, clock, sleeps::add, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         }
         return handler;
     }

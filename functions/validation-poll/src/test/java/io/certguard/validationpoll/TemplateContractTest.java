@@ -8,6 +8,6 @@ class TemplateContractTest {
 
     @Test
     void templateNamesTheHandlerAndSetsEveryVariable() throws Exception {
-        FunctionContract.verify("ValidationPollFunction", ValidationPollHandler.class, ValidationPollWiring.VARIABLES);
+        FunctionContract.verify("ValidationPollFunction", ValidationPollLambda.class, ValidationPollWiring.VARIABLES);
     }
 }

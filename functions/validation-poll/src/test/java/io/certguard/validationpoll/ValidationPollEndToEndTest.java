@@ -97,7 +97,7 @@ class ValidationPollEndToEndTest {
 
     private JsonObject pollAt(Instant now) {
         clock.set(now);
-        ValidationPollHandler handler = ValidationPollHandler.wiredFrom(env, clock,
+        ValidationPollLambda handler = ValidationPollLambda.wiredFrom(env, clock,
                 new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(ProjectFiles.event("validation-poll-schedule.json")

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
  * The handler over the in-memory world of the core tests: what it logs and returns, and when it throws. Runs without
  * the AWS emulator.
  */
-class UploadHandlerTest {
+class UploadLambdaTest {
 
     private final UploadWorld world = new UploadWorld(40);
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private final UploadHandler handler = new UploadHandler(new UploadWiring.Upload(world.uploader,
+    private final UploadLambda handler = new UploadLambda(new UploadWiring.Upload(world.uploader,
             new SecretRotation(world.secrets, world.secrets, world.uploader, world.poller, world.settings,
                     SecretRotation.Wait.defaults(), duration -> world.clock.advance(duration), world.clock)),
             world.clock, new PrintStream(logBytes, true, StandardCharsets.UTF_8));

@@ -20,7 +20,7 @@ import java.util.Objects;
  * costs one query of the sparse poll index and no Twilio call. Logs and returns a summary (pending, validated, live,
  * failed, timed out).
  */
-public final class ValidationPollHandler implements RequestStreamHandler {
+public final class ValidationPollLambda implements RequestStreamHandler {
 
     /** Time kept back from Lambda's deadline for uploads in flight to be recorded. */
     static final Duration MARGIN = Duration.ofSeconds(20);
@@ -29,16 +29,16 @@ public final class ValidationPollHandler implements RequestStreamHandler {
     private final Clock clock;
     private final PrintStream log;
 
-    public ValidationPollHandler() {
+    public ValidationPollLambda() {
         this(ValidationPollWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out);
     }
 
     /** For tests: the production wiring from {@code environment}, with a test clock and log. */
-    static ValidationPollHandler wiredFrom(Map<String, String> environment, Clock clock, PrintStream log) {
-        return new ValidationPollHandler(ValidationPollWiring.fromEnvironment(environment), clock, log);
+    static ValidationPollLambda wiredFrom(Map<String, String> environment, Clock clock, PrintStream log) {
+        return new ValidationPollLambda(ValidationPollWiring.fromEnvironment(environment), clock, log);
     }
 
-    ValidationPollHandler(ValidationPoller poller, Clock clock, PrintStream log) {
+    ValidationPollLambda(ValidationPoller poller, Clock clock, PrintStream log) {
         this.poller = Objects.requireNonNull(poller, "poller");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * sees the rotation fail.</li>
  * </ul>
  */
-public final class UploadHandler implements RequestStreamHandler {
+public final class UploadLambda implements RequestStreamHandler {
 
     /** The wait budget of a rotation step invoked without a Lambda context (local runs). */
     static final Duration BUDGET_WITHOUT_CONTEXT = Duration.ofMinutes(2);
@@ -39,17 +39,17 @@ public final class UploadHandler implements RequestStreamHandler {
     private final PrintStream log;
 
     /** Used by the Lambda runtime: configuration from the environment, clients built here, at init. */
-    public UploadHandler() {
+    public UploadLambda() {
         this(UploadWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM), Clock.systemUTC(),
                 System.out);
     }
 
     /** For tests: the production wiring from {@code environment}, with a test clock, sleeper and log. */
-    static UploadHandler wiredFrom(Map<String, String> environment, Clock clock, Sleeper sleeper, PrintStream log) {
-        return new UploadHandler(UploadWiring.fromEnvironment(environment, clock, sleeper), clock, log);
+    static UploadLambda wiredFrom(Map<String, String> environment, Clock clock, Sleeper sleeper, PrintStream log) {
+        return new UploadLambda(UploadWiring.fromEnvironment(environment, clock, sleeper), clock, log);
     }
 
-    UploadHandler(UploadWiring.Upload upload, Clock clock, PrintStream log) {
+    UploadLambda(UploadWiring.Upload upload, Clock clock, PrintStream log) {
         this.uploader = Objects.requireNonNull(upload.uploader(), "uploader");
         this.rotation = Objects.requireNonNull(upload.rotation(), "rotation");
         this.clock = Objects.requireNonNull(clock, "clock");

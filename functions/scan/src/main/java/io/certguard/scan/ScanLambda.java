@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * EMF metrics) and a summary, and returns the summary. A state table that cannot be read or written fails the
  * invocation, loudly: alarms must not be lost quietly.
  */
-public final class ScanHandler implements RequestStreamHandler {
+public final class ScanLambda implements RequestStreamHandler {
 
     /** Time kept back from Lambda's deadline for the domains in flight to finish and the summary to be written. */
     static final Duration MARGIN = Duration.ofSeconds(30);
@@ -34,21 +34,21 @@ public final class ScanHandler implements RequestStreamHandler {
     private final PrintStream log;
 
     /** Used by the Lambda runtime: configuration from the environment, clients built here, at init. */
-    public ScanHandler() {
+    public ScanLambda() {
         this(ScanWiring.fromEnvironment(System.getenv()), Clock.systemUTC(), System.out);
     }
 
-    private ScanHandler(ScanWiring.Scan scan, Clock clock, PrintStream log) {
+    private ScanLambda(ScanWiring.Scan scan, Clock clock, PrintStream log) {
         this(scan.scanner(), new ScanBacklog(scan.runtime().store()), scan.runtime()::domains, clock, log);
     }
 
     /** For tests: the production wiring from {@code environment}, with a test clock and log. */
-    static ScanHandler wiredFrom(Map<String, String> environment, Clock clock, PrintStream log) {
-        return new ScanHandler(ScanWiring.fromEnvironment(environment), clock, log);
+    static ScanLambda wiredFrom(Map<String, String> environment, Clock clock, PrintStream log) {
+        return new ScanLambda(ScanWiring.fromEnvironment(environment), clock, log);
     }
 
     /** For tests: the use case, its backlog, where domains come from, the clock and the log. */
-    ScanHandler(DomainScanner scanner, ScanBacklog backlog, Supplier<List<MonitoredDomain>> domains, Clock clock,
+    ScanLambda(DomainScanner scanner, ScanBacklog backlog, Supplier<List<MonitoredDomain>> domains, Clock clock,
             PrintStream log) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.backlog = Objects.requireNonNull(backlog, "backlog");
