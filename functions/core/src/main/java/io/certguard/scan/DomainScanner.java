@@ -101,14 +101,18 @@ public final class DomainScanner {
     }
 
     DomainResult scanOne(MonitoredDomain domain, Instant now) {
-        DomainObservation observation = observe(domain, now);
+        // One consistent query reads the domain's state and its uploads: the scan's memory and "validation in progress".
+        List<CheckFailure> stateFailures = new ArrayList<>();
+        Optional<List<StateRecord>> partition = attempt(
+                () -> store.loadPartition(DomainStateRecords.partition(domain.sid())), CheckFailure.Part.STATE, stateFailures);
+        DomainObservation observation = observe(domain, now, partition, stateFailures);
         Optional<Long> daysLeft = observation.certificate().flatMap(DomainCertificate::dateExpires)
                 .map(expires -> policy.expiry().assess(expires, now).daysLeft());
         RecordKey key = DomainStateRecords.key(domain.sid());
         List<CheckFailure> failures = new ArrayList<>(observation.failures());
         List<PendingAlarm> claimed;
         try {
-            claimed = decideAndClaim(key, observation, now);
+            claimed = decideAndClaim(key, observation, now, partition);
         } catch (RuntimeException e) {
             failures.add(new CheckFailure(CheckFailure.Part.STATE, describe(e)));
             return new DomainResult(domain.sid(), observation.host(), DomainResult.Outcome.FAILED, daysLeft,
@@ -121,9 +125,14 @@ public final class DomainScanner {
                 Optional.of(observation), delivery.published(), delivery.kept(), failures);
     }
 
-    /** Reads every source for one domain; each failure is recorded, never skipped. */
-    DomainObservation observe(MonitoredDomain domain, Instant now) {
-        List<CheckFailure> failures = new ArrayList<>();
+    /**
+     * Reads every source for one domain; each failure is recorded, never skipped.
+     *
+     * @param partition     the domain's records, when they could be read ({@code stateFailures} says why not)
+     */
+    DomainObservation observe(MonitoredDomain domain, Instant now, Optional<List<StateRecord>> partition,
+            List<CheckFailure> stateFailures) {
+        List<CheckFailure> failures = new ArrayList<>(stateFailures);
         Optional<TwilioDomains> api = attempt(() -> twilio.forDomain(domain.credentialsSecret()),
                 CheckFailure.Part.TWILIO_CERTIFICATE, failures);
         Optional<DomainCertificate> certificate = api.flatMap(a -> attempt(() -> a.fetchCertificate(domain.sid()),
@@ -146,15 +155,15 @@ public final class DomainScanner {
             failures.add(new CheckFailure(CheckFailure.Part.LIVE_TLS,
                     "no host to probe: Twilio's domain_name is empty and DOMAINS gives none"));
         }
-        boolean uploadInFlight = attempt(() -> uploadInFlight(domain), CheckFailure.Part.STATE, failures).orElse(false);
+        boolean uploadInFlight = partition.map(DomainScanner::uploadInFlight).orElse(false);
         return new DomainObservation(domain.sid(), host.orElse(domain.sid().value()), certificate,
                 config.flatMap(DomainConfig::continueOnFailure), dns.flatMap(DnsValidation::isValid),
                 dns.flatMap(DnsValidation::reason), served, caaStatus, uploadInFlight, failures);
     }
 
     /** An upload record of this domain that the validation poll still follows (it sits in the poll index). */
-    private boolean uploadInFlight(MonitoredDomain domain) {
-        return store.loadPartition(DomainStateRecords.partition(domain.sid())).stream()
+    private static boolean uploadInFlight(List<StateRecord> partition) {
+        return partition.stream()
                 .anyMatch(r -> r.key().sort().startsWith(DomainStateRecords.UPLOAD_PREFIX) && r.pollAt().isPresent());
     }
 
@@ -162,11 +171,16 @@ public final class DomainScanner {
      * Decides and records the decision with the alarms to send, claimed by this run, in one conditional write. A
      * concurrent writer makes the save fail; the decision is then made again on what that writer stored.
      *
+     * @param partition the domain's records as read for the observation: the first attempt decides on them; a retry
+     *                  after a concurrent write reads the state record again
      * @return the alarms this run claimed
      */
-    private List<PendingAlarm> decideAndClaim(RecordKey key, DomainObservation observation, Instant now) {
+    private List<PendingAlarm> decideAndClaim(RecordKey key, DomainObservation observation, Instant now,
+            Optional<List<StateRecord>> partition) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            Optional<StateRecord> record = store.load(key);
+            Optional<StateRecord> record = attempt == 1 && partition.isPresent()
+                    ? partition.get().stream().filter(r -> r.key().equals(key)).findFirst()
+                    : store.load(key);
             DomainState stored = record.map(DomainStateRecords::read).orElse(DomainState.EMPTY);
             List<PendingAlarm> earlier = record.map(AlarmOutbox::read).orElse(List.of());
             ScanDecision decision = policy.decide(stored, observation, now);

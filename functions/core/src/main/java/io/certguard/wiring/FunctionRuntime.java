@@ -27,6 +27,8 @@ import io.certguard.secret.SecretStager;
 import io.certguard.state.StateStore;
 import io.certguard.tls.TrustAnchors;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,6 +45,8 @@ public final class FunctionRuntime {
     private final SecretSource secrets;
     private final TwilioAccounts twilio;
     private final ServedCertificates served;
+    private volatile Recent recentDomains;
+    private static final Duration REGISTRY_REUSE = Duration.ofMinutes(1);
 
     public FunctionRuntime(CommonSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -91,13 +95,24 @@ public final class FunctionRuntime {
         return new CaaCheckerAdapter(CaaChecker.forLetsEncrypt(new DnsjavaCaaLookup(settings.dns())));
     }
 
-    /** The domains to watch: {@code DOMAINS} and the registry in the state table (read now, not at init). */
+    /** The domains to watch: {@code DOMAINS} and the registry in the state table (read at each run, not at init). */
     public List<MonitoredDomain> domains() {
-        return DomainRegistry.union(settings.domains(), new DomainRegistry(store).registered());
+        List<MonitoredDomain> all = DomainRegistry.union(settings.domains(), new DomainRegistry(store).registered());
+        recentDomains = new Recent(all, Instant.now());
+        return all;
     }
 
-    /** How to reach one domain: its configured entry, else the default port and credentials. */
+    /**
+     * How to reach one domain: its configured entry, else the default port and credentials. A poll asks this for every
+     * upload it follows, so the list read by the last {@link #domains()} is reused for a minute rather than read again.
+     */
     public MonitoredDomain domain(DomainSid sid) {
-        return domains().stream().filter(d -> d.sid().equals(sid)).findFirst().orElse(MonitoredDomain.of(sid));
+        Recent recent = recentDomains;
+        List<MonitoredDomain> all = recent != null && Instant.now().isBefore(recent.readAt().plus(REGISTRY_REUSE))
+                ? recent.domains() : domains();
+        return all.stream().filter(d -> d.sid().equals(sid)).findFirst().orElse(MonitoredDomain.of(sid));
+    }
+
+    private record Recent(List<MonitoredDomain> domains, Instant readAt) {
     }
 }
