@@ -219,16 +219,17 @@ class UploadEndToEndTest {
     }
 
     @Test
-    void twentyConcurrentDeliveriesOfOneVersion_postExactlyOnce() throws Exception {
+    void fiftyConcurrentDeliveriesOfOneVersion_postExactlyOnce() throws Exception {
         String version = scenario.putCurrent(scenario.world.bundlePem(scenario.leaf(130)));
         String event = scenario.labelUpdatedEvent(version);
         scenario.handler(); // built once, as a warm container would be
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        int deliveries = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
         List<String> outcomes = new ArrayList<>();
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<JsonObject>> runs = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < deliveries; i++) {
                 runs.add(pool.submit(() -> {
                     start.await();
                     return scenario.invoke(event);
@@ -243,7 +244,7 @@ class UploadEndToEndTest {
         }
 
         assertThat(scenario.certificatePosts()).hasSize(1);
-        assertThat(outcomes).hasSize(20).containsOnlyOnce("uploaded").containsOnly("uploaded", "duplicate");
+        assertThat(outcomes).hasSize(deliveries).containsOnlyOnce("uploaded").containsOnly("uploaded", "duplicate");
         assertThat(scenario.status(version)).isEqualTo("VALIDATING");
     }
 
