@@ -1,6 +1,7 @@
 package io.certguard.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.certguard.adapter.aws.AwsClients;
 import io.certguard.domain.DomainSid;
@@ -8,6 +9,7 @@ import io.certguard.json.Json;
 import io.certguard.json.JsonObject;
 import io.certguard.simulator.OfflineWorld;
 import io.certguard.simulator.SimulatedDomain;
+import io.certguard.state.StateStoreException;
 import io.certguard.testing.AwsEmulator;
 import io.certguard.testing.AwsStack;
 import io.certguard.testing.MutableClock;
@@ -133,6 +135,17 @@ class ScanEndToEndTest {
 
         assertThat(number(retried, "alarmsPublished")).isEqualTo(1);
         assertThat(fresh.subjects()).containsExactly("[30131 WARNING] links.example.com certificate expires in 20 days");
+    }
+
+    @Test
+    void aStateTableThatCannotBeReached_failsTheInvocationLoudly_andSendsNothing() {
+        env.put("STATE_TABLE", "certguard-table-that-does-not-exist");
+
+        // The registry is read first, from the same table: the invocation fails before any domain is decided.
+        assertThatThrownBy(() -> runAt(T0.plus(Duration.ofDays(20))))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("DynamoDB table certguard-table-that-does-not-exist: could not read partition REGISTRY");
+        assertThat(stack.inbox().subjects()).as("no alarm without a record of it").isEmpty();
     }
 
     @Test
