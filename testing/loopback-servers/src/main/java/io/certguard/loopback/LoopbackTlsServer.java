@@ -1,23 +1,16 @@
 package io.certguard.loopback;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.ExtendedSSLSession;
@@ -47,11 +40,9 @@ public final class LoopbackTlsServer implements AutoCloseable {
     private final SniKeyManager keyManager;
     private final SSLServerSocket serverSocket;
     private final Duration handshakeTimeout;
-    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<RecordedHandshake> handshakes = new LinkedBlockingQueue<>();
     private final AtomicInteger handshakeCount = new AtomicInteger();
-    private final Thread acceptor;
+    private final ConnectionLoop loop;
 
     private LoopbackTlsServer(Builder builder) throws IOException {
         this.keyManager = new SniKeyManager(builder.defaultChain);
@@ -66,8 +57,8 @@ public final class LoopbackTlsServer implements AutoCloseable {
         this.serverSocket = (SSLServerSocket) context.getServerSocketFactory()
                 .createServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
         builder.protocols.ifPresent(protocols -> serverSocket.setEnabledProtocols(protocols.toArray(String[]::new)));
-        this.acceptor = Thread.ofPlatform().daemon().name("loopback-tls-" + serverSocket.getLocalPort())
-                .start(this::acceptLoop);
+        this.loop = new ConnectionLoop(serverSocket, "loopback-tls",
+                (socket, acceptedAt) -> handshake((SSLSocket) socket, acceptedAt));
     }
 
     /** A server presenting {@code defaultChain} to every client until {@link #serve} says otherwise. */
@@ -115,40 +106,7 @@ public final class LoopbackTlsServer implements AutoCloseable {
     /** Stops accepting, drops open connections and waits (briefly) for their threads to end. */
     @Override
     public void close() {
-        try {
-            serverSocket.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the listening socket on port " + port(), e);
-        } finally {
-            open.forEach(LoopbackTlsServer::closeQuietly);
-            connections.shutdownNow();
-            try {
-                connections.awaitTermination(5, TimeUnit.SECONDS);
-                acceptor.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException acceptFailed) {
-                continue; // closed (the loop ends) or a client that vanished between SYN and accept
-            }
-            long acceptedAt = System.currentTimeMillis();
-            open.add(socket);
-            try {
-                connections.execute(() -> handshake((SSLSocket) socket, acceptedAt));
-            } catch (RejectedExecutionException closing) {
-                open.remove(socket);
-                closeQuietly(socket);
-                return;
-            }
-        }
+        loop.close();
     }
 
     /**
@@ -156,7 +114,7 @@ public final class LoopbackTlsServer implements AutoCloseable {
      * session's creation time whether it comes back from the session cache or from a session ticket.
      */
     private void handshake(SSLSocket socket, long acceptedAtMillis) {
-        try (socket) {
+        try {
             socket.setSoTimeout((int) handshakeTimeout.toMillis());
             socket.startHandshake();
             SSLSession session = socket.getSession();
@@ -167,16 +125,6 @@ public final class LoopbackTlsServer implements AutoCloseable {
                     (X509Certificate) session.getLocalCertificates()[0], session.getCreationTime() < acceptedAtMillis));
         } catch (IOException handshakeFailed) {
             // The client gave up or rejected us; nothing to record, and nothing to tell it.
-        } finally {
-            open.remove(socket);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException alreadyBroken) {
-            // Closing is all we wanted.
         }
     }
 

@@ -3,19 +3,12 @@ package io.certguard.loopback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP server on 127.0.0.1 and a random free port that accepts connections but never completes a TLS handshake, in
@@ -41,15 +34,12 @@ public final class MisbehavingTcpServer implements AutoCloseable {
 
     private final Behaviour behaviour;
     private final ServerSocket serverSocket;
-    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
+    private final ConnectionLoop loop;
 
     private MisbehavingTcpServer(Behaviour behaviour) throws IOException {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.acceptor = Thread.ofPlatform().daemon().name("misbehaving-tcp-" + serverSocket.getLocalPort())
-                .start(this::acceptLoop);
+        this.loop = new ConnectionLoop(serverSocket, "misbehaving-tcp", (socket, acceptedAt) -> misbehave(socket));
     }
 
     public static MisbehavingTcpServer start(Behaviour behaviour) throws IOException {
@@ -68,54 +58,16 @@ public final class MisbehavingTcpServer implements AutoCloseable {
     /** Stops accepting and drops every open connection. */
     @Override
     public void close() {
-        try {
-            serverSocket.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the listening socket on port " + port(), e);
-        } finally {
-            open.forEach(MisbehavingTcpServer::closeQuietly);
-            connections.shutdownNow();
-            try {
-                connections.awaitTermination(5, TimeUnit.SECONDS);
-                acceptor.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 
-    private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException acceptFailed) {
-                continue; // closed (the loop ends) or a client that vanished between SYN and accept
-            }
-            open.add(socket);
-            try {
-                connections.execute(() -> misbehave(socket));
-            } catch (RejectedExecutionException closing) {
-                open.remove(socket);
-                closeQuietly(socket);
-                return;
-            }
-        }
-    }
-
-    private void misbehave(Socket socket) {
-        try (socket) {
-            switch (behaviour) {
-                case SILENT -> discardUntilClosed(socket.getInputStream());
-                case PLAINTEXT_HTTP -> socket.getOutputStream().write(
-                        "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                                .getBytes(StandardCharsets.US_ASCII));
-                case TRICKLE -> trickle(socket.getOutputStream());
-            }
-        } catch (IOException | InterruptedException clientGone) {
-            // The client hung up or the server is closing: either way this connection is done.
-        } finally {
-            open.remove(socket);
+    private void misbehave(Socket socket) throws IOException, InterruptedException {
+        switch (behaviour) {
+            case SILENT -> discardUntilClosed(socket.getInputStream());
+            case PLAINTEXT_HTTP -> socket.getOutputStream().write(
+                    "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            case TRICKLE -> trickle(socket.getOutputStream());
         }
     }
 
@@ -133,14 +85,6 @@ public final class MisbehavingTcpServer implements AutoCloseable {
             Thread.sleep(TRICKLE_INTERVAL);
             out.write(0);
             out.flush();
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException alreadyBroken) {
-            // Closing is all we wanted.
         }
     }
 }
