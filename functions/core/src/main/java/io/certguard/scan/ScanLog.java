@@ -53,13 +53,6 @@ public final class ScanLog {
         return line;
     }
 
-    public static Map<String, Object> summaryLine(ScanSummary summary) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "scan_finished");
-        line.putAll(summary.toJson());
-        return line;
-    }
-
     private static Map<String, Object> metric(String name, String unit) {
         return Map.of("Name", name, "Unit", unit);
     }

@@ -1,5 +1,7 @@
 package io.certguard.scan;
 
+import io.certguard.domain.DomainSid;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,22 @@ public record ScanSummary(List<DomainResult> domains) {
 
     public ScanSummary {
         domains = List.copyOf(domains);
+    }
+
+    /** This run's results followed by {@code later}'s. */
+    public ScanSummary plus(ScanSummary later) {
+        List<DomainResult> all = new ArrayList<>(domains);
+        all.addAll(later.domains);
+        return new ScanSummary(all);
+    }
+
+    /** Only the domains this run got to (checked or failed), without the ones its deadline left. */
+    public ScanSummary reached() {
+        return new ScanSummary(domains.stream().filter(d -> d.outcome() != DomainResult.Outcome.NOT_REACHED).toList());
+    }
+
+    public boolean includes(DomainSid sid) {
+        return domains.stream().anyMatch(d -> d.sid().equals(sid));
     }
 
     public long count(DomainResult.Outcome outcome) {

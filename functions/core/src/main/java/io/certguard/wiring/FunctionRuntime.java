@@ -65,6 +65,11 @@ public final class FunctionRuntime {
         return settings;
     }
 
+    /** The SDK clients, for a function that needs one more (the scan's queue). */
+    public AwsClients aws() {
+        return aws;
+    }
+
     public StateStore store() {
         return store;
     }

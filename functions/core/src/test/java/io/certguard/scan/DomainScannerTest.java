@@ -3,26 +3,14 @@ package io.certguard.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certguard.adapter.memory.InMemoryStateStore;
-import io.certguard.alarm.AlarmMessage;
-import io.certguard.alarm.AlarmPublishException;
-import io.certguard.alarm.AlarmPublisher;
-import io.certguard.domain.DomainSid;
 import io.certguard.domain.MonitoredDomain;
 import io.certguard.expiry.AlarmThresholds;
 import io.certguard.expiry.ExpiryPolicy;
 import io.certguard.state.RecordKey;
 import io.certguard.state.StateRecord;
-import io.certguard.twilio.DnsValidation;
-import io.certguard.twilio.DomainCertificate;
-import io.certguard.twilio.DomainConfig;
-import io.certguard.twilio.TlsCertPayload;
-import io.certguard.twilio.TwilioDomains;
 import io.certguard.twilio.TwilioUnavailableException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +28,8 @@ class DomainScannerTest {
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
 
     private final InMemoryStateStore store = new InMemoryStateStore();
-    private final RecordingPublisher publisher = new RecordingPublisher();
-    private final FakeTwilio twilio = new FakeTwilio();
+    private final ScanFakes.RecordingPublisher publisher = new ScanFakes.RecordingPublisher();
+    private final ScanFakes.FakeTwilio twilio = new ScanFakes.FakeTwilio(NOW);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile boolean liveFails;
@@ -182,65 +169,6 @@ class DomainScannerTest {
     }
 
     private static MonitoredDomain domain(int n) {
-        String hex = HexFormat.of().toHexDigits(n);
-        return new MonitoredDomain(new DomainSid("DN" + "0".repeat(32 - hex.length()) + hex),
-                Optional.of("links" + n + ".example.com"), 443);
-    }
-
-    private static final class RecordingPublisher implements AlarmPublisher {
-        final AtomicBoolean failing = new AtomicBoolean();
-        final List<AlarmMessage> sent = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public String publish(AlarmMessage alarm) {
-            if (failing.get()) {
-                throw new AlarmPublishException("SNS unreachable", null);
-            }
-            sent.add(alarm);
-            return "m-" + sent.size();
-        }
-
-        List<String> subjects() {
-            synchronized (sent) {
-                return sent.stream().map(AlarmMessage::subject).toList();
-            }
-        }
-    }
-
-    /** Twilio with one customer-managed certificate per domain, expiring in ten days; fails loudly on uploads. */
-    private static final class FakeTwilio implements TwilioDomains {
-        final Instant expires = NOW.plus(Duration.ofDays(10));
-        volatile DomainSid failFor;
-
-        @Override
-        public DomainCertificate fetchCertificate(DomainSid domain) {
-            if (domain.equals(failFor)) {
-                throw new TwilioUnavailableException("GET certificate failed after 4 attempts: HTTP 503", 503,
-                        Optional.empty(), null);
-            }
-            return new DomainCertificate(domain, Optional.of("CW" + "a".repeat(32)), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(expires), Optional.of(false), Optional.of(false), Optional.empty(), "v2");
-        }
-
-        @Override
-        public DomainConfig fetchConfig(DomainSid domain) {
-            return new DomainConfig(domain, Optional.empty(), Optional.of(false), Optional.of(false), Optional.empty(),
-                    Optional.empty());
-        }
-
-        @Override
-        public DnsValidation validateDns(DomainSid domain) {
-            return new DnsValidation(domain, Optional.of(true), Optional.of(""));
-        }
-
-        @Override
-        public DomainCertificate uploadCertificate(DomainSid domain, TlsCertPayload tlsCert) {
-            throw new UnsupportedOperationException("the scan never uploads");
-        }
-
-        @Override
-        public DomainCertificate requestManagedCertificate(DomainSid domain) {
-            throw new UnsupportedOperationException("the scan never requests certificates");
-        }
+        return ScanFakes.domain(n);
     }
 }

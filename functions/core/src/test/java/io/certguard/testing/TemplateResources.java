@@ -10,9 +10,11 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the emulator's table and topic from the definitions in template.yaml, so the template and the code that
+ * Creates the emulator's table, topic and queue from the definitions in template.yaml, so the template and the code that
  * uses them cannot drift apart: a key or index renamed in one place and not the other fails the integration tests.
  */
 public final class TemplateResources {
@@ -67,6 +69,24 @@ public final class TemplateResources {
         // The KMS key itself is not emulated; the topic's other attributes are the template's.
         return sns.createTopic(b -> b.name(topicName)
                 .attributes(Map.of("DisplayName", String.valueOf(topic.getOrDefault("DisplayName", topicName))))).topicArn();
+    }
+
+    /**
+     * Creates {@code ScanBatchQueue} with its dead-letter queue as template.yaml defines them (visibility timeout,
+     * retention, redrive after the template's receive count) and returns the queue's URL.
+     */
+    @SuppressWarnings("unchecked")
+    public String createScanBatchQueue(SqsClient sqs, String queueName) {
+        Map<String, Object> queue = template.properties("ScanBatchQueue");
+        String dlqUrl = sqs.createQueue(b -> b.queueName(queueName + "-dlq")).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map<String, Object> redrive = (Map<String, Object>) queue.get("RedrivePolicy");
+        return sqs.createQueue(b -> b.queueName(queueName).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(queue.get("VisibilityTimeout")),
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(queue.get("MessageRetentionPeriod")),
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":"
+                        + redrive.get("maxReceiveCount") + "}"))).queueUrl();
     }
 
     private static List<KeySchemaElement> keySchema(List<Map<String, Object>> elements) {

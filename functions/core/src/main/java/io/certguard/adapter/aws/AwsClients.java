@@ -1,6 +1,8 @@
 package io.certguard.adapter.aws;
 
 import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -62,6 +64,14 @@ public final class AwsClients implements AutoCloseable {
             secretsManager = SecretsManagerClient.builder().httpClient(http).overrideConfiguration(overrides).build();
         }
         return secretsManager;
+    }
+
+    /**
+     * A client of another service built like these (shared HTTP client, timeouts, retries), for the one function that
+     * needs it; the caller owns it.
+     */
+    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder) {
+        return builder.httpClient(http).overrideConfiguration(overrides).build();
     }
 
     @Override
