@@ -7,10 +7,14 @@ import io.certguard.cli.Invocation;
 import io.certguard.cli.Output;
 import io.certguard.cli.scan.ScanView;
 import io.certguard.scan.ScanSummary;
+import io.certguard.simulator.OfflineWorld;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /** {@code demo}: certguard's main job, entirely offline, in a few seconds. */
 public final class DemoCommand implements Command {
@@ -30,6 +34,20 @@ public final class DemoCommand implements Command {
             """,
             List.of(), 0, 0);
 
+    private final Function<Clock, OfflineWorld> worlds;
+
+    public DemoCommand() {
+        this(OfflineWorld::start);
+    }
+
+    /**
+     * The demo in a world the caller starts (and keeps a hold of: a test reads what the simulator received, such as the
+     * renewed key, to prove that nothing printed contains it).
+     */
+    public DemoCommand(Function<Clock, OfflineWorld> worlds) {
+        this.worlds = Objects.requireNonNull(worlds, "worlds");
+    }
+
     @Override
     public CommandSpec spec() {
         return SPEC;
@@ -43,7 +61,7 @@ public final class DemoCommand implements Command {
             output.line("certguard demo: the whole loop on loopback, with a Twilio simulator, a test CA and state in memory");
         }
         List<String> titles = new ArrayList<>();
-        try (DemoContext context = DemoContext.start(invocation.clock())) {
+        try (DemoContext context = DemoContext.start(invocation.clock(), worlds)) {
             for (int i = 0; i < steps.size(); i++) {
                 DemoStep step = steps.get(i);
                 titles.add(step.title());

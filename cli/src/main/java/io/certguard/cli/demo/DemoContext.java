@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the demo's steps share: the offline world (Twilio simulator, TLS and DNS on loopback, test PKI), the domain of
@@ -84,8 +85,8 @@ public final class DemoContext implements AutoCloseable {
     }
 
     /** Starts the offline world; close the context to stop it. */
-    static DemoContext start(Clock clock) {
-        return new DemoContext(clock, OfflineWorld.start(clock));
+    static DemoContext start(Clock clock, Function<Clock, OfflineWorld> worlds) {
+        return new DemoContext(clock, worlds.apply(clock));
     }
 
     public Instant now() {

@@ -9,9 +9,12 @@ import io.certguard.testing.SamTemplate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,25 +59,60 @@ class LeastPrivilegeTemplateTest {
                 .satisfies(p -> assertThat(type(p.split("\\.")[1])).isEqualTo("AWS::KMS::Key")));
     }
 
+    /**
+     * Every function runs as its own explicit role whose every statement names its resources, and no managed policy is
+     * attached anywhere: SAM's generated role would attach AWSLambdaBasicExecutionRole, whose logs statement is on
+     * {@code Resource: "*"}.
+     */
+    @Test
+    void everyFunctionRunsAsItsOwnRole_whoseStatementsAreEachScopedToNamedResources() {
+        assertThat(roleViolations(template)).isEmpty();
+        assertThat(functions()).hasSize(3).allSatisfy(f -> assertThat(roleStatements(template, f)).isNotEmpty());
+    }
+
+    /** The check above is not vacuous: each way a role can be too broad is caught. */
+    @Test
+    void theRoleCheckFindsAManagedPolicy_aGeneratedRole_aWildcard_andAnotherFunctionsResource() {
+        // Each load is a fresh parse into mutable maps, so each case changes its own copy.
+        SamTemplate managed = SamTemplate.load();
+        managed.properties("ScanFunctionRole").put("ManagedPolicyArns",
+                List.of("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        assertThat(roleViolations(managed)).anyMatch(v -> v.contains("ManagedPolicyArns"));
+
+        SamTemplate generated = SamTemplate.load();
+        Map<String, Object> poll = generated.properties("ValidationPollFunction");
+        poll.remove("Role");
+        poll.put("Policies", List.of(Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "StateTable")))));
+        assertThat(roleViolations(generated)).anyMatch(v -> v.startsWith("ValidationPollFunction: SAM Policies"))
+                .anyMatch(v -> v.startsWith("ValidationPollFunction: no explicit role"));
+
+        SamTemplate wildcard = SamTemplate.load();
+        mutableStatement(wildcard, "UploadFunctionRole", "OwnLogGroup").put("Resource", "*");
+        assertThat(roleViolations(wildcard)).anyMatch(v -> v.startsWith("UploadFunction: OwnLogGroup"));
+
+        SamTemplate foreign = SamTemplate.load();
+        mutableStatement(foreign, "ScanFunctionRole", "OwnLogGroup").put("Resource",
+                Map.of("Fn::GetAtt", List.of("UploadFunctionLogGroup", "Arn")));
+        mutableStatement(foreign, "ScanFunctionRole", "StateTable").put("Action", List.of("dynamodb:Scan"));
+        assertThat(roleViolations(foreign)).anyMatch(v -> v.startsWith("ScanFunction: OwnLogGroup"))
+                .anyMatch(v -> v.startsWith("ScanFunction: StateTable"));
+    }
+
     @Test
     void secretsManagerAccessIsOnlyUnderTheCertificatePrefixAndToTheCredentialsSecret() {
         for (String function : functions()) {
-            for (Object policy : policies(function)) {
-                Map<String, Object> entry = map(policy);
-                if (entry.containsKey("AWSSecretsManagerGetSecretValuePolicy")) {
-                    assertThat(entry.get("AWSSecretsManagerGetSecretValuePolicy")).as(function)
-                            .isEqualTo(Map.of("SecretArn", Map.of("Ref", CREDENTIALS_SECRET)));
-                    continue;
-                }
-                assertThat(entry.keySet()).as("%s: SAM policy templates", function)
-                        .noneMatch(name -> name.contains("SecretsManager") || name.contains("Secret") && !name.equals("Statement"));
-                for (Map<String, Object> statement : statements(entry)) {
-                    if (actions(statement).stream().anyMatch(a -> a.startsWith("secretsmanager:"))) {
-                        assertThat(actions(statement)).as(function).allMatch(a -> a.startsWith("secretsmanager:"));
-                        assertThat(list(statement.get("Resource"))).as("%s: secrets it may touch", function)
-                                .isNotEmpty().allMatch(r -> r.equals(Map.of("Fn::Sub", CERTIFICATE_SECRETS))
-                                        || r.equals(Map.of("Ref", CREDENTIALS_SECRET)));
-                    }
+            List<Map<String, Object>> secretStatements = roleStatements(template, function).stream()
+                    .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("secretsmanager:"))).toList();
+            assertThat(secretStatements).as("%s reads the Twilio credentials", function)
+                    .anySatisfy(s -> assertThat(s.get("Resource")).isEqualTo(Map.of("Ref", CREDENTIALS_SECRET)));
+            for (Map<String, Object> statement : secretStatements) {
+                assertThat(actions(statement)).as(function).allMatch(a -> a.startsWith("secretsmanager:"));
+                assertThat(list(statement.get("Resource"))).as("%s: secrets it may touch", function)
+                        .isNotEmpty().allMatch(r -> r.equals(Map.of("Fn::Sub", CERTIFICATE_SECRETS))
+                                || r.equals(Map.of("Ref", CREDENTIALS_SECRET)));
+                if (statement.get("Resource").equals(Map.of("Ref", CREDENTIALS_SECRET))) {
+                    assertThat(actions(statement)).as("%s: the credentials are only read", function)
+                            .containsExactly("secretsmanager:GetSecretValue");
                 }
             }
         }
@@ -116,9 +154,8 @@ class LeastPrivilegeTemplateTest {
             assertThat(actions(user)).containsExactlyInAnyOrder("kms:GenerateDataKey*", "kms:Decrypt");
         }
         for (String function : functions()) {
-            assertThat(policies(function).stream().flatMap(p -> statements(map(p)).stream())
-                    .flatMap(s -> actions(s).stream())).as("%s gets key use from the key policy only", function)
-                    .noneMatch(a -> a.startsWith("kms:"));
+            assertThat(roleStatements(template, function).stream().flatMap(s -> actions(s).stream()))
+                    .as("%s gets key use from the key policy only", function).noneMatch(a -> a.startsWith("kms:"));
         }
     }
 
@@ -194,17 +231,140 @@ class LeastPrivilegeTemplateTest {
         return template.resourcesOfType("AWS::Serverless::Function");
     }
 
-    private static List<Object> policies(String function) {
-        return list(template.properties(function).get("Policies"));
-    }
-
     private static List<String> functionsWriting(String action) {
-        return functions().stream().filter(f -> policies(f).stream().flatMap(p -> statements(map(p)).stream())
+        return functions().stream().filter(f -> roleStatements(template, f).stream()
                 .anyMatch(s -> actions(s).contains(action))).toList();
     }
 
     private static String type(String logicalId) {
-        return (String) map(template.resources().get(logicalId)).get("Type");
+        return type(template, logicalId);
+    }
+
+    private static String type(SamTemplate t, String logicalId) {
+        return (String) map(t.resources().get(logicalId)).get("Type");
+    }
+
+    /** The statements of the role a function runs as ({@code Role: !GetAtt <Function>Role.Arn}). */
+    private static List<Map<String, Object>> roleStatements(SamTemplate t, String function) {
+        Map<String, Object> role = map(t.resources().get(function + "Role"));
+        return list(map(role.get("Properties")).get("Policies")).stream()
+                .flatMap(p -> statements(map(map(p).get("PolicyDocument"))).stream()).toList();
+    }
+
+    /**
+     * Actions the functions' state store uses (DynamoDbStateStore: load, loadPartition and dueForPoll, save, and delete,
+     * which the scan uses to give back a batch claim).
+     */
+    private static final Set<String> STATE_TABLE_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+            "dynamodb:DeleteItem");
+    /** What a function needs on a queue it sends to and consumes (Lambda's event source mapping polls as the role). */
+    private static final Set<String> CONSUMED_QUEUE_ACTIONS = Set.of("sqs:SendMessage", "sqs:ReceiveMessage",
+            "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+
+    /** What is wrong with the functions' roles, one line each; empty when each is explicit, unmanaged and scoped. */
+    private static List<String> roleViolations(SamTemplate t) {
+        List<String> violations = new ArrayList<>();
+        findKey(t.document(), "ManagedPolicyArns", "", violations);
+        Map<String, Object> globals = map(map(t.document().get("Globals")).get("Function"));
+        for (String shared : List.of("Role", "Policies")) {
+            if (globals.containsKey(shared)) {
+                violations.add("Globals.Function." + shared + ": each function names its own role");
+            }
+        }
+        for (String function : t.resourcesOfType("AWS::Serverless::Function")) {
+            Map<String, Object> properties = t.properties(function);
+            if (properties.containsKey("Policies")) {
+                violations.add(function + ": SAM Policies (SAM generates a role with AWSLambdaBasicExecutionRole)");
+            }
+            String role = function + "Role";
+            if (!Map.of("Fn::GetAtt", List.of(role, "Arn")).equals(properties.get("Role"))
+                    || !"AWS::IAM::Role".equals(type(t, role))) {
+                violations.add(function + ": no explicit role (Role: !GetAtt " + role + ".Arn, an AWS::IAM::Role)");
+                continue;
+            }
+            violations.addAll(trustViolations(function, map(t.properties(role).get("AssumeRolePolicyDocument"))));
+            for (Map<String, Object> statement : roleStatements(t, function)) {
+                scopeViolation(t, function, statement).ifPresent(v -> violations.add(function + ": "
+                        + statement.getOrDefault("Sid", "a statement") + ": " + v));
+            }
+        }
+        return violations;
+    }
+
+    private static List<String> trustViolations(String function, Map<String, Object> trust) {
+        List<Map<String, Object>> statements = statements(trust);
+        boolean lambdaOnly = statements.size() == 1 && statements.getFirst().get("Principal")
+                .equals(Map.of("Service", "lambda.amazonaws.com")) && actions(statements.getFirst()).equals(List.of("sts:AssumeRole"));
+        return lambdaOnly ? List.of() : List.of(function + ": the role must be assumable by Lambda only");
+    }
+
+    /**
+     * Why one statement of a function's role is broader than it needs, if it is: every action names one service, no
+     * wildcard, and the resources are the ones of that service this function uses.
+     */
+    private static Optional<String> scopeViolation(SamTemplate t, String function, Map<String, Object> statement) {
+        if (statement.containsKey("NotAction") || statement.containsKey("NotResource")) {
+            return Optional.of("NotAction/NotResource grant everything else");
+        }
+        List<String> actions = actions(statement);
+        List<Object> resources = list(statement.get("Resource"));
+        if (actions.isEmpty() || actions.stream().anyMatch(a -> a.contains("*"))) {
+            return Optional.of("wildcard or missing actions " + actions);
+        }
+        if (resources.isEmpty() || resources.contains("*")) {
+            return Optional.of("Resource \"*\" or none");
+        }
+        Set<String> services = new TreeSet<>(actions.stream().map(a -> a.substring(0, a.indexOf(':'))).toList());
+        if (services.size() != 1) {
+            return Optional.of("one statement per resource, not a mix of " + services);
+        }
+        Map<String, Object> properties = t.properties(function);
+        Object ownLogGroup = Map.of("Fn::GetAtt", List.of(map(map(properties.get("LoggingConfig")).get("LogGroup")).get("Ref"), "Arn"));
+        Object ownQueue = map(properties.get("DeadLetterQueue")).get("TargetArn");
+        List<Object> consumedQueues = map(properties.getOrDefault("Events", Map.of())).values().stream().map(e -> map(e))
+                .filter(e -> "SQS".equals(e.get("Type"))).map(e -> map(e.get("Properties")).get("Queue")).toList();
+        Object table = Map.of("Fn::GetAtt", List.of("StateTable", "Arn"));
+        Set<Object> indexes = new HashSet<>();
+        list(t.properties("StateTable").get("GlobalSecondaryIndexes")).forEach(index -> indexes.add(
+                Map.of("Fn::Sub", "${StateTable.Arn}/index/" + map(index).get("IndexName"))));
+        Object topic = Map.of("Fn::Sub", "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:"
+                + map(t.properties("AlarmTopic").get("TopicName")).get("Fn::Sub"));
+        boolean scoped = switch (services.iterator().next()) {
+            case "logs" -> Set.of("logs:CreateLogStream", "logs:PutLogEvents").containsAll(actions)
+                    && resources.equals(List.of(ownLogGroup));
+            case "dynamodb" -> STATE_TABLE_ACTIONS.containsAll(actions)
+                    && resources.stream().allMatch(r -> r.equals(table) || indexes.contains(r))
+                    && (resources.stream().noneMatch(indexes::contains) || actions.equals(List.of("dynamodb:Query")));
+            case "sns" -> actions.equals(List.of("sns:Publish")) && resources.equals(List.of(topic));
+            case "sqs" -> actions.equals(List.of("sqs:SendMessage")) && resources.equals(List.of(ownQueue))
+                    || CONSUMED_QUEUE_ACTIONS.containsAll(actions) && consumedQueues.containsAll(resources);
+            case "secretsmanager" -> resources.stream().allMatch(r -> r.equals(Map.of("Ref", CREDENTIALS_SECRET))
+                    || r.equals(Map.of("Fn::Sub", CERTIFICATE_SECRETS)));
+            default -> false;
+        };
+        return scoped ? Optional.empty()
+                : Optional.of(actions + " on " + resources + " is not this function's own resource");
+    }
+
+    private static void findKey(Object node, String key, String path, List<String> found) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (key.equals(k)) {
+                    found.add(path + "." + k + ": no managed policies, whose resources this template cannot scope");
+                }
+                findKey(v, key, path + "." + k, found);
+            });
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                findKey(l.get(i), key, path + "[" + i + "]", found);
+            }
+        }
+    }
+
+    private static Map<String, Object> mutableStatement(SamTemplate t, String role, String sid) {
+        return list(t.properties(role).get("Policies")).stream()
+                .flatMap(p -> statements(map(map(p).get("PolicyDocument"))).stream())
+                .filter(s -> sid.equals(s.get("Sid"))).findFirst().orElseThrow();
     }
 
     /** Every {@code Resource} whose value is or contains {@code "*"}, by path. */

@@ -92,12 +92,14 @@ class SamTemplateTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void functionPoliciesGrantNoWildcardActions() {
-        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
-            List<Object> policies = (List<Object>) template.properties(function).get("Policies");
-            assertThat(policies).as(function).isNotEmpty();
+    void functionRolesGrantNoWildcardActions() {
+        List<String> roles = template.resourcesOfType("AWS::IAM::Role");
+        assertThat(roles).hasSameSizeAs(template.resourcesOfType("AWS::Serverless::Function"));
+        for (String role : roles) {
+            List<Object> policies = (List<Object>) template.properties(role).get("Policies");
+            assertThat(policies).as(role).isNotEmpty();
             String text = Json.write(policies);
-            assertThat(text).as(function).doesNotContain("\"*\"").doesNotContain(":*\"");
+            assertThat(text).as(role).doesNotContain("\"*\"").doesNotContain(":*\"");
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -49,9 +50,16 @@ public final class OfflineWorld implements AutoCloseable {
 
     /** Starts the simulator and the servers; {@code clock} drives the simulator's validation timeline. */
     public static OfflineWorld start(Clock clock) {
+        return start(clock, List.of());
+    }
+
+    /** The same, with a Twilio that also accepts {@code moreCredentials} (other accounts, an auth token). */
+    public static OfflineWorld start(Clock clock, List<TwilioCredentials> moreCredentials) {
         Instant now = clock.instant();
         TestPki pki = TestPki.create(now, KeyKind.EC_P256);
-        TwilioSimulator twilio = TwilioSimulator.builder().acceptCredentials(CREDENTIALS).clock(clock).build().start();
+        TwilioSimulator.Builder simulator = TwilioSimulator.builder().acceptCredentials(CREDENTIALS).clock(clock);
+        moreCredentials.forEach(simulator::acceptCredentials);
+        TwilioSimulator twilio = simulator.build().start();
         try {
             HeldCertificate fallback = pki.leaf("unknown.invalid").key(KeyKind.EC_P256)
                     .validFor(now, Duration.ofDays(365)).build();
