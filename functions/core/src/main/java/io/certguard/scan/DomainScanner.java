@@ -126,39 +126,74 @@ public final class DomainScanner {
     }
 
     /**
-     * Reads every source for one domain; each failure is recorded, never skipped.
+     * Reads every source for one domain; each failure is recorded, never skipped. The TLS probe and the CAA lookup run
+     * beside the Twilio requests (as soon as the host is known: from DOMAINS at once, else from Twilio's certificate),
+     * so a domain takes about as long as its three Twilio requests, which stay one after another: SCAN_CONCURRENCY
+     * then bounds the requests in flight to Twilio's API, not just the domains.
      *
      * @param partition     the domain's records, when they could be read ({@code stateFailures} says why not)
      */
     DomainObservation observe(MonitoredDomain domain, Instant now, Optional<List<StateRecord>> partition,
             List<CheckFailure> stateFailures) {
         List<CheckFailure> failures = new ArrayList<>(stateFailures);
-        Optional<TwilioDomains> api = attempt(() -> twilio.forDomain(domain.credentialsSecret()),
-                CheckFailure.Part.TWILIO_CERTIFICATE, failures);
-        Optional<DomainCertificate> certificate = api.flatMap(a -> attempt(() -> a.fetchCertificate(domain.sid()),
-                CheckFailure.Part.TWILIO_CERTIFICATE, failures));
-        if (certificate.isPresent() && certificate.get().dateExpires().isEmpty()) {
-            failures.add(new CheckFailure(CheckFailure.Part.TWILIO_CERTIFICATE,
-                    "Twilio reports no date_expires for this domain's certificate (none uploaded?)"));
+        try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
+            Optional<HostChecks> early = domain.host().map(h -> HostChecks.start(beside, this, h, domain.port(), now));
+            Optional<TwilioDomains> api = attempt(() -> twilio.forDomain(domain.credentialsSecret()),
+                    CheckFailure.Part.TWILIO_CERTIFICATE, failures);
+            Optional<DomainCertificate> certificate = api.flatMap(a -> attempt(() -> a.fetchCertificate(domain.sid()),
+                    CheckFailure.Part.TWILIO_CERTIFICATE, failures));
+            if (certificate.isPresent() && certificate.get().dateExpires().isEmpty()) {
+                failures.add(new CheckFailure(CheckFailure.Part.TWILIO_CERTIFICATE,
+                        "Twilio reports no date_expires for this domain's certificate (none uploaded?)"));
+            }
+            Optional<String> host = domain.host().or(() -> certificate.flatMap(DomainCertificate::hostname));
+            Optional<HostChecks> checks = early.or(() -> host.map(h -> HostChecks.start(beside, this, h, domain.port(), now)));
+            Optional<DomainConfig> config = api.flatMap(a -> attempt(() -> a.fetchConfig(domain.sid()),
+                    CheckFailure.Part.TWILIO_CONFIG, failures));
+            Optional<DnsValidation> dns = api.flatMap(a -> attempt(() -> a.validateDns(domain.sid()),
+                    CheckFailure.Part.TWILIO_DNS_VALIDATION, failures));
+            Optional<LiveStatus> served = checks.flatMap(c -> c.served().join(failures));
+            Optional<CaaStatus> caaStatus = checks.flatMap(c -> c.caa().join(failures));
+            if (host.isEmpty() && certificate.isPresent()) {
+                failures.add(new CheckFailure(CheckFailure.Part.LIVE_TLS,
+                        "no host to probe: Twilio's domain_name is empty and DOMAINS gives none"));
+            }
+            boolean uploadInFlight = partition.map(DomainScanner::uploadInFlight).orElse(false);
+            return new DomainObservation(domain.sid(), host.orElse(domain.sid().value()), certificate,
+                    config.flatMap(DomainConfig::continueOnFailure), dns.flatMap(DnsValidation::isValid),
+                    dns.flatMap(DnsValidation::reason), served, caaStatus, uploadInFlight, failures);
         }
-        Optional<DomainConfig> config = api.flatMap(a -> attempt(() -> a.fetchConfig(domain.sid()),
-                CheckFailure.Part.TWILIO_CONFIG, failures));
-        Optional<DnsValidation> dns = api.flatMap(a -> attempt(() -> a.validateDns(domain.sid()),
-                CheckFailure.Part.TWILIO_DNS_VALIDATION, failures));
-        Optional<String> host = domain.host().or(() -> certificate.flatMap(DomainCertificate::hostname));
-        Optional<LiveStatus> served = Optional.empty();
-        Optional<CaaStatus> caaStatus = Optional.empty();
-        if (host.isPresent()) {
-            served = attempt(() -> live.probe(host.get(), domain.port(), now), CheckFailure.Part.LIVE_TLS, failures);
-            caaStatus = attempt(() -> caa.check(host.get()), CheckFailure.Part.CAA, failures);
-        } else if (certificate.isPresent()) {
-            failures.add(new CheckFailure(CheckFailure.Part.LIVE_TLS,
-                    "no host to probe: Twilio's domain_name is empty and DOMAINS gives none"));
+    }
+
+    /** The live TLS probe and the CAA check of one host, running on their own virtual threads. */
+    private record HostChecks(Check<LiveStatus> served, Check<CaaStatus> caa) {
+        static HostChecks start(ExecutorService executor, DomainScanner scanner, String host, int port, Instant now) {
+            return new HostChecks(Check.start(executor, () -> scanner.live.probe(host, port, now), CheckFailure.Part.LIVE_TLS),
+                    Check.start(executor, () -> scanner.caa.check(host), CheckFailure.Part.CAA));
         }
-        boolean uploadInFlight = partition.map(DomainScanner::uploadInFlight).orElse(false);
-        return new DomainObservation(domain.sid(), host.orElse(domain.sid().value()), certificate,
-                config.flatMap(DomainConfig::continueOnFailure), dns.flatMap(DnsValidation::isValid),
-                dns.flatMap(DnsValidation::reason), served, caaStatus, uploadInFlight, failures);
+    }
+
+    /** One check running beside the others, with the failure it met kept for the domain's list. */
+    private record Check<T>(Future<Optional<T>> result, CheckFailure.Part part, List<CheckFailure> failures) {
+        static <T> Check<T> start(ExecutorService executor, Supplier<T> call, CheckFailure.Part part) {
+            List<CheckFailure> failures = new ArrayList<>(1);
+            return new Check<>(executor.submit(() -> attempt(call, part, failures)), part, failures);
+        }
+
+        /** Waits for the result and adds the failure, if any, to {@code into}; the checks carry their own timeouts. */
+        Optional<T> join(List<CheckFailure> into) {
+            try {
+                Optional<T> value = result.get();
+                into.addAll(failures);
+                return value;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                into.add(new CheckFailure(part, "interrupted before the check finished"));
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a check threw past its own error handling", e.getCause());
+            }
+        }
     }
 
     /** An upload record of this domain that the validation poll still follows (it sits in the poll index). */
