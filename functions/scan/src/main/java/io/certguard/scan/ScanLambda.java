@@ -26,6 +26,8 @@ public final class ScanLambda implements RequestStreamHandler {
 
     /** Time kept back from Lambda's deadline for the domains in flight to finish and the summary to be written. */
     static final Duration MARGIN = Duration.ofSeconds(30);
+    /** SnapStart priming, registered from the handler class as Lambda requires (see {@link ScanPriming}). */
+    private static final Object PRIMING = ScanPriming.register();
 
     private final DomainScanner scanner;
     private final ScanBacklog backlog;
