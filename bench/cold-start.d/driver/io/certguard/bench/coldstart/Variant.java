@@ -28,6 +28,9 @@ record Variant(String name, String kind, String handler, List<String> flags, boo
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("no-op", "floor", ColdStartDriver.NO_OP_HANDLER, List.of(), false, null));
         variants.add(new Variant("scan", "scan", scan, List.of(), false, null));
+        if (settings.quick()) {
+            return variants; // the smoke pass: the two measurements only
+        }
         Path cds = settings.work().resolve("scan-dynamic.jsa");
         // A dynamic AppCDS archive on top of the JDK's default one (JEP 350), trained by one real scan invocation.
         variants.add(new Variant("scan, AppCDS archive", "experiment", scan,
