@@ -34,6 +34,8 @@ public final class ScanLambda implements RequestStreamHandler {
     static final Duration MARGIN = Duration.ofSeconds(30);
     /** Without a Lambda context (a local run) nothing cuts the run short. */
     private static final Duration NO_DEADLINE = Duration.ofDays(1);
+    /** SnapStart priming, registered from the handler class as Lambda requires (see {@link ScanPriming}). */
+    private static final Object PRIMING = ScanPriming.register();
 
     private final ScanCoordinator coordinator;
     private final Supplier<List<MonitoredDomain>> domains;

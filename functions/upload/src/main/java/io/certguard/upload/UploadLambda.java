@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certguard.json.Json;
 import io.certguard.lambda.InvalidEventException;
+import io.certguard.lambda.CommonPriming;
 import io.certguard.lambda.LambdaEvents;
+import io.certguard.lambda.SnapStartPriming;
 import io.certguard.retry.Sleeper;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +34,8 @@ public final class UploadLambda implements RequestStreamHandler {
 
     /** The wait budget of a rotation step invoked without a Lambda context (local runs). */
     static final Duration BUDGET_WITHOUT_CONTEXT = Duration.ofMinutes(2);
+    /** SnapStart priming of the parts shared by every function, registered from the handler class as Lambda requires. */
+    private static final Object PRIMING = SnapStartPriming.register("upload", CommonPriming::prime);
 
     private final CertificateUploader uploader;
     private final SecretRotation rotation;

@@ -3,7 +3,9 @@ package io.certguard.validationpoll;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.certguard.json.Json;
+import io.certguard.lambda.CommonPriming;
 import io.certguard.lambda.LambdaEvents;
+import io.certguard.lambda.SnapStartPriming;
 import io.certguard.scan.Deadline;
 import io.certguard.validation.PollSummary;
 import io.certguard.validation.ValidationPoller;
@@ -24,6 +26,8 @@ public final class ValidationPollLambda implements RequestStreamHandler {
 
     /** Time kept back from Lambda's deadline for uploads in flight to be recorded. */
     static final Duration MARGIN = Duration.ofSeconds(20);
+    /** SnapStart priming of the parts shared by every function, registered from the handler class as Lambda requires. */
+    private static final Object PRIMING = SnapStartPriming.register("validation-poll", CommonPriming::prime);
 
     private final ValidationPoller poller;
     private final Clock clock;
