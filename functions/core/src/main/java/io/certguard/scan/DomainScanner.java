@@ -13,6 +13,7 @@ import io.certguard.twilio.DnsValidation;
 import io.certguard.twilio.DomainCertificate;
 import io.certguard.twilio.DomainConfig;
 import io.certguard.twilio.TwilioDomains;
+import io.certguard.upload.UploadRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,10 +197,13 @@ public final class DomainScanner {
         }
     }
 
-    /** An upload record of this domain that the validation poll still follows (it sits in the poll index). */
+    /**
+     * An upload record of this domain that the validation poll still follows (a finished upload can sit in the poll
+     * index too, until its alarms are sent: that is not in flight).
+     */
     private static boolean uploadInFlight(List<StateRecord> partition) {
-        return partition.stream()
-                .anyMatch(r -> r.key().sort().startsWith(DomainStateRecords.UPLOAD_PREFIX) && r.pollAt().isPresent());
+        return partition.stream().filter(r -> r.key().sort().startsWith(DomainStateRecords.UPLOAD_PREFIX))
+                .anyMatch(UploadRecord::followed);
     }
 
     /**

@@ -213,10 +213,28 @@ public record UploadRecord(
                     record.attribute(ALARMS).filter(s -> !s.isBlank()).map(s -> List.of(s.split(","))).orElse(List.of()),
                     record.attribute(DETAIL),
                     record.attribute(CLAIM).map(Instant::parse),
-                    record.pollAt());
+                    pollAtOf(record));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("upload record " + record.key() + " is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the validation poll follows this stored upload (a finished one in the index only awaits its alarms). */
+    public static boolean followed(StateRecord record) {
+        try {
+            return pollAtOf(record).isPresent();
+        } catch (IllegalArgumentException unknownStatus) {
+            return false; // reported by fromStateRecord to whoever reads the upload itself
+        }
+    }
+
+    /**
+     * When the poll follows the upload. A record in a final status can sit in the poll index too, while its outbox
+     * holds alarms not yet published (the poll delivers them, see ValidationPoller); for the upload that is not a poll.
+     */
+    private static Optional<Instant> pollAtOf(StateRecord record) {
+        boolean polled = record.attribute(STATUS).map(s -> UploadStatus.valueOf(s).polled()).orElse(false);
+        return polled ? record.pollAt() : Optional.empty();
     }
 
     private static IllegalArgumentException missing(String name) {

@@ -3,6 +3,7 @@ package io.certguard.validation;
 import io.certguard.alarm.AlarmMessage;
 import io.certguard.alarm.AlarmOutbox;
 import io.certguard.alarm.AlarmPublisher;
+import io.certguard.alarm.PendingAlarm;
 import io.certguard.domain.DomainSid;
 import io.certguard.domain.MonitoredDomain;
 import io.certguard.scan.CheckException;
@@ -144,15 +145,19 @@ public final class ValidationPoller {
                     return new Followed(Optional.empty(), 0, 0, List.of(key + " vanished before it was polled"));
                 }
                 UploadRecord upload = UploadRecord.fromStateRecord(current.get());
-                if (!upload.status().polled() || (onlyWhenDue && upload.pollAt().map(at -> at.isAfter(now)).orElse(true))) {
+                if (!upload.status().polled()) {
+                    return deliverLeftovers(current.get(), upload.status(), now);
+                }
+                if (onlyWhenDue && upload.pollAt().map(at -> at.isAfter(now)).orElse(true)) {
                     return new Followed(Optional.of(upload.status()), 0, 0, List.of()); // another poll got there first
                 }
                 PollDecision decision = policy.decide(upload, observe(upload, now), now);
                 List<AlarmMessage> fresh = decision.alarms().stream()
                         .map(a -> renderer.render(a.type(), a.severity(), a.upload(), a.detail().orElse(""))).toList();
                 AlarmOutbox.Claim claim = AlarmOutbox.claim(AlarmOutbox.read(current.get()), fresh, now);
+                StateRecord next = AlarmOutbox.write(decision.upload().toStateRecord(current.get()), claim.outbox());
                 try {
-                    store.save(AlarmOutbox.write(decision.upload().toStateRecord(current.get()), claim.outbox()));
+                    store.save(next.pollAt().isEmpty() && !claim.outbox().isEmpty() ? untilDelivered(next, now) : next);
                 } catch (StaleRecordException raced) {
                     continue; // a concurrent poll or upload wrote first: decide again on its state
                 }
@@ -166,6 +171,35 @@ public final class ValidationPoller {
             return new Followed(Optional.empty(), 0, 0, List.of(key + ": " + e.getClass().getSimpleName() + ": "
                     + e.getMessage()));
         }
+    }
+
+    /**
+     * A final decision with alarms to send keeps the record in the poll index (past the alarms' lease, when they are
+     * claimable again): nothing else looks at a finished upload, so a publish that fails now, or a run that dies
+     * before publishing, would otherwise lose them. {@link #deliverLeftovers} takes it out once they are sent.
+     */
+    private static StateRecord untilDelivered(StateRecord record, Instant now) {
+        return record.withPollAt(Optional.of(now.plus(AlarmOutbox.LEASE)));
+    }
+
+    /**
+     * A finished upload still in the poll index: publishes what its outbox holds (claimed in a conditional write, like
+     * every delivery), and leaves the index when nothing is left.
+     */
+    private Followed deliverLeftovers(StateRecord record, UploadStatus status, Instant now) {
+        List<PendingAlarm> pending = AlarmOutbox.read(record);
+        if (pending.isEmpty() && record.pollAt().isEmpty()) {
+            return new Followed(Optional.of(status), 0, 0, List.of());
+        }
+        AlarmOutbox.Claim claim = AlarmOutbox.claim(pending, List.of(), now);
+        StateRecord next = AlarmOutbox.write(record, claim.outbox());
+        try {
+            store.save(pending.isEmpty() ? next.withPollAt(Optional.empty()) : untilDelivered(next, now));
+        } catch (StaleRecordException raced) {
+            return new Followed(Optional.of(status), 0, 0, List.of()); // a concurrent run took them; it delivers
+        }
+        AlarmOutbox.Delivery delivery = outbox.deliver(record.key(), claim.claimed());
+        return new Followed(Optional.of(status), delivery.published(), delivery.kept(), delivery.problems());
     }
 
     private PollObservation observe(UploadRecord upload, Instant now) {

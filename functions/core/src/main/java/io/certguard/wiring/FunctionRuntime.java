@@ -1,6 +1,7 @@
 package io.certguard.wiring;
 
 import io.certguard.adapter.aws.AwsClients;
+import io.certguard.adapter.aws.AwsEndpoints;
 import io.certguard.adapter.aws.DynamoDbStateStore;
 import io.certguard.adapter.aws.SecretsManagerSecretSource;
 import io.certguard.adapter.aws.SecretsManagerSecretStager;
@@ -48,9 +49,12 @@ public final class FunctionRuntime {
     private volatile Recent recentDomains;
     private static final Duration REGISTRY_REUSE = Duration.ofMinutes(1);
 
-    public FunctionRuntime(CommonSettings settings) {
+    /**
+     * @param endpoints the AWS endpoints the function's environment names (none in Lambda: see {@link AwsEndpoints})
+     */
+    public FunctionRuntime(CommonSettings settings, AwsEndpoints endpoints) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.aws = new AwsClients();
+        this.aws = new AwsClients(endpoints);
         this.store = new DynamoDbStateStore(aws.dynamoDb(), settings.stateTable());
         this.publisher = new SnsAlarmPublisher(aws.sns(), settings.alarmTopicArn());
         this.secrets = new SecretsManagerSecretSource(aws.secretsManager());

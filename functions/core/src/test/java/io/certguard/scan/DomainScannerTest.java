@@ -135,10 +135,22 @@ class DomainScannerTest {
     }
 
     @Test
+    void aFinishedUploadWaitingOnlyForItsAlarms_isNotValidationInProgress() {
+        MonitoredDomain domain = domain(1);
+        store.save(StateRecord.fresh(new RecordKey(
+                DomainStateRecords.partition(domain.sid()), DomainStateRecords.UPLOAD_PREFIX + "v7"), Map.of("status", "LIVE"))
+                .withPollAt(Optional.of(NOW.plusSeconds(60))));
+
+        ScanSummary summary = scanner(4).scan(List.of(domain), NOW, Deadline.NONE);
+
+        assertThat(summary.domains().get(0).observation().orElseThrow().replacementInValidation()).isFalse();
+    }
+
+    @Test
     void anUploadTheValidationPollFollows_makesTheRemedyValidationInProgress() {
         MonitoredDomain domain = domain(1);
         store.save(StateRecord.fresh(new RecordKey(
-                DomainStateRecords.partition(domain.sid()), DomainStateRecords.UPLOAD_PREFIX + "v7"), Map.of())
+                DomainStateRecords.partition(domain.sid()), DomainStateRecords.UPLOAD_PREFIX + "v7"), Map.of("status", "VALIDATING"))
                 .withPollAt(Optional.of(NOW.plusSeconds(60))));
 
         ScanSummary summary = scanner(4).scan(List.of(domain), NOW, Deadline.NONE);

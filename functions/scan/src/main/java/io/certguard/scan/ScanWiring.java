@@ -1,5 +1,6 @@
 package io.certguard.scan;
 
+import io.certguard.adapter.aws.AwsEndpoints;
 import io.certguard.adapter.aws.SqsScanBatchQueue;
 import io.certguard.config.EnvironmentVariables;
 import io.certguard.expiry.ExpiryPolicy;
@@ -45,7 +46,7 @@ public final class ScanWiring {
         EnvironmentVariables env = new EnvironmentVariables(environment, VARIABLES);
         CommonSettings settings = CommonSettings.from(env);
         int concurrency = env.positiveInt(SCAN_CONCURRENCY, DEFAULT_CONCURRENCY);
-        FunctionRuntime runtime = new FunctionRuntime(settings);
+        FunctionRuntime runtime = new FunctionRuntime(settings, AwsEndpoints.from(environment));
         DomainScanner scanner = new DomainScanner(runtime.twilio(), runtime.served(), runtime.letsEncryptCaa(),
                 runtime.store(), runtime.publisher(), new ScanAlarmRenderer(settings.certificateSecretPrefix()),
                 new ScanPolicy(new ExpiryPolicy(settings.thresholds())), concurrency);

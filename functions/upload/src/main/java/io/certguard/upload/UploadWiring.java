@@ -1,5 +1,6 @@
 package io.certguard.upload;
 
+import io.certguard.adapter.aws.AwsEndpoints;
 import io.certguard.config.EnvironmentVariables;
 import io.certguard.retry.Sleeper;
 import io.certguard.validation.PollSettings;
@@ -50,7 +51,7 @@ public final class UploadWiring {
         CommonSettings common = CommonSettings.from(env);
         PollSettings poll = PollSettings.of(Duration.ofMinutes(env.positiveInt(VALIDATION_TIMEOUT_MINUTES, 30)),
                 Duration.ofMinutes(env.positiveInt(LIVE_GRACE_MINUTES, 60)));
-        FunctionRuntime runtime = new FunctionRuntime(common);
+        FunctionRuntime runtime = new FunctionRuntime(common, AwsEndpoints.from(environment));
         UploadSettings settings = UploadSettings.of(common.certificateSecretPrefix(), common.thresholds(),
                 poll.delayAfter(0));
         UploadAlarmRenderer renderer = new UploadAlarmRenderer();

@@ -1,5 +1,6 @@
 package io.certguard.validationpoll;
 
+import io.certguard.adapter.aws.AwsEndpoints;
 import io.certguard.config.EnvironmentVariables;
 import io.certguard.upload.UploadAlarmRenderer;
 import io.certguard.validation.PollSettings;
@@ -33,7 +34,7 @@ public final class ValidationPollWiring {
 
     public static ValidationPoller fromEnvironment(Map<String, String> environment) {
         EnvironmentVariables env = new EnvironmentVariables(environment, VARIABLES);
-        FunctionRuntime runtime = new FunctionRuntime(CommonSettings.from(env));
+        FunctionRuntime runtime = new FunctionRuntime(CommonSettings.from(env), AwsEndpoints.from(environment));
         PollSettings settings = PollSettings.of(Duration.ofMinutes(env.positiveInt(VALIDATION_TIMEOUT_MINUTES, 30)),
                 Duration.ofMinutes(env.positiveInt(LIVE_GRACE_MINUTES, 60)));
         return new ValidationPoller(runtime.store(), runtime.twilio(), runtime.served(), runtime.publisher(),

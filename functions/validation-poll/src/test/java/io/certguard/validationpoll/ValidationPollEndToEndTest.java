@@ -3,12 +3,15 @@ package io.certguard.validationpoll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certguard.adapter.aws.AwsClients;
+import io.certguard.adapter.aws.AwsEndpoints;
 import io.certguard.adapter.aws.DynamoDbStateStore;
+import io.certguard.alarm.AlarmOutbox;
 import io.certguard.adapter.twilio.TwilioClientSettings;
 import io.certguard.adapter.twilio.TwilioHttpClient;
 import io.certguard.domain.DomainSid;
 import io.certguard.json.Json;
 import io.certguard.json.JsonObject;
+import io.certguard.loopback.OutageProxy;
 import io.certguard.simulator.OfflineWorld;
 import io.certguard.simulator.ValidationOutcome;
 import io.certguard.simulator.ValidationPlan;
@@ -24,6 +27,7 @@ import io.certguard.upload.UploadRecord;
 import io.certguard.upload.UploadStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -214,5 +218,57 @@ class ValidationPollEndToEndTest {
 
         assertThat(summary.optionalNumber("due").orElseThrow().intValue()).isZero();
         assertThat(world.twilio().requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void snsStoppingAtTheResolvedAlarm_keepsIt_andALaterPollSendsItOnce(AwsEmulator.Endpoint emulator) throws IOException {
+        HeldCertificate leaf = uploaded(ValidationPlan.afterReads(0, ValidationOutcome.PROMOTE));
+        world.tls().serve(HOST, world.chain(leaf));
+        try (OutageProxy sns = OutageProxy.forwardingTo(emulator.uri())) {
+            env.put(AwsEndpoints.SNS, sns.uri().toString());
+            sns.stopAtOperation("Publish", 1);
+
+            JsonObject cut = pollAt(upload().pollAt().orElseThrow());
+            assertThat(cut.optionalNumber("alarmsPending").orElseThrow().intValue()).isEqualTo(1);
+            assertThat(upload().status()).isEqualTo(UploadStatus.LIVE);
+            assertThat(AlarmOutbox.read(store.load(UploadRecord.key(SID, "version-1")).orElseThrow())).hasSize(1);
+
+            sns.restart();
+            List<String> later = new ArrayList<>();
+            for (int minutes : new int[] {6, 21, 41}) { // polls of the schedule: the claim lapses after 15 minutes
+                pollAt(T0.plus(Duration.ofMinutes(minutes)));
+                later.addAll(stack.inbox().subjects());
+            }
+            assertThat(later).containsExactly("[RESOLVED INFO] links.example.com certificate replaced, now expires 2027-02-25");
+            assertThat(upload().status()).isEqualTo(UploadStatus.LIVE);
+            assertThat(store.load(UploadRecord.key(SID, "version-1")).orElseThrow().pollAt())
+                    .as("out of the poll index once nothing is left to send").isEmpty();
+        }
+    }
+
+    @Test
+    void dynamoDbStoppingAtTheDecision_failsThePollLoudly_andTheNextPollDecidesOnce(AwsEmulator.Endpoint emulator)
+            throws IOException {
+        HeldCertificate leaf = uploaded(ValidationPlan.afterReads(0, ValidationOutcome.PROMOTE));
+        world.tls().serve(HOST, world.chain(leaf));
+        StateRecord before = store.load(UploadRecord.key(SID, "version-1")).orElseThrow();
+        try (OutageProxy dynamoDb = OutageProxy.forwardingTo(emulator.uri())) {
+            env.put(AwsEndpoints.DYNAMODB, dynamoDb.uri().toString());
+            dynamoDb.stopAtOperation("PutItem", 1);
+
+            JsonObject cut = pollAt(upload().pollAt().orElseThrow());
+            assertThat(cut.asMap().get("problems")).asString().contains("could not write");
+            assertThat(stack.inbox().subjects()).as("no alarm without its decision recorded").isEmpty();
+            StateRecord after = store.load(UploadRecord.key(SID, "version-1")).orElseThrow();
+            assertThat(after.version()).as("nothing written").isEqualTo(before.version());
+            assertThat(upload().status()).isEqualTo(UploadStatus.VALIDATING);
+
+            dynamoDb.restart();
+            List<String> subjects = followToTheEnd();
+            assertThat(subjects).containsExactly("[RESOLVED INFO] links.example.com certificate replaced, now expires 2027-02-25");
+            assertThat(upload().status()).isEqualTo(UploadStatus.LIVE);
+            assertThat(store.load(UploadRecord.key(SID, "version-1")).orElseThrow().version())
+                    .as("one decision, its outbox cleared").isEqualTo(before.version() + 2);
+        }
     }
 }
