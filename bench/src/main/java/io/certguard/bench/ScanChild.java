@@ -107,7 +107,7 @@ final class ScanChild {
             for (DomainResult result : summary.domains()) {
                 log.println(Json.write(ScanLog.domainLine(result, now)));
             }
-            log.println(Json.write(ScanLog.summaryLine(summary)));
+            log.println(Json.write(summary.toJson()));
             double wallMillis = (System.nanoTime() - start) / 1e6;
             double cpuMillis = (cpuNanos() - cpuStart) / 1e6;
 
