@@ -25,6 +25,9 @@ public final class Json {
     /** Numbers whose scale is beyond this are written in exponent form (see {@link #write}). */
     private static final int MAX_PLAIN_SCALE = 100;
 
+    /** Longer numbers are refused by {@link #parse}, so {@link #write} never writes one. */
+    private static final int MAX_NUMBER_LENGTH = 100;
+
     private final String text;
     private int pos;
 
@@ -256,8 +259,8 @@ public final class Json {
             }
             skipDigits();
         }
-        if (pos - start > 100) {
-            throw error("number longer than 100 characters");
+        if (pos - start > MAX_NUMBER_LENGTH) {
+            throw error("number longer than " + MAX_NUMBER_LENGTH + " characters");
         }
         try {
             return new BigDecimal(text.substring(start, pos));
@@ -316,6 +319,23 @@ public final class Json {
         return "{}[]:,\"".indexOf(c) >= 0 ? "'" + c + "'" : c < 0x20 ? "control character" : "character";
     }
 
+    /**
+     * A number as {@link #parse} reads it back. Plain notation writes every digit: 1e999999999 (parsed from 11
+     * characters) would become a billion zeros, and 199919199e98 a plain number longer than parse accepts. Past a
+     * modest scale or length the exponent form, which JSON allows, keeps it short; when even that is too long (close
+     * to 100 significant digits) the unscaled digits with their exponent, never longer than the text they came from.
+     */
+    private static String number(BigDecimal d) {
+        if (Math.abs((long) d.scale()) <= MAX_PLAIN_SCALE) {
+            String plain = d.toPlainString();
+            if (plain.length() <= MAX_NUMBER_LENGTH) {
+                return plain;
+            }
+        }
+        String scientific = d.toString();
+        return scientific.length() <= MAX_NUMBER_LENGTH ? scientific : d.unscaledValue() + "e" + -(long) d.scale();
+    }
+
     private static void writeValue(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
@@ -324,15 +344,13 @@ public final class Json {
         } else if (value instanceof Boolean b) {
             out.append(b);
         } else if (value instanceof BigDecimal d) {
-            // Plain notation writes every digit: 1e999999999 (parsed from 11 characters) would become a string of a
-            // billion zeros. Past a modest scale the exponent form, which JSON allows, keeps the output short.
-            out.append(Math.abs((long) d.scale()) > MAX_PLAIN_SCALE ? d.toString() : d.toPlainString());
+            out.append(number(d));
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException("JSON has no representation for " + d);
             }
-            out.append(BigDecimal.valueOf(d).toPlainString());
+            out.append(number(BigDecimal.valueOf(d)));
         } else if (value instanceof Number n) {
             out.append(n);
         } else if (value instanceof JsonObject o) {

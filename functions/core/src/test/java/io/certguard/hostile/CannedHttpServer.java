@@ -109,9 +109,16 @@ final class CannedHttpServer implements AutoCloseable {
         String text = new String(file, StandardCharsets.ISO_8859_1);
         int split = text.indexOf("\n\n");
         String head = split < 0 ? text : text.substring(0, split);
-        String body = split < 0 ? "" : text.substring(split + 2);
+        String body = new String(body(file), StandardCharsets.ISO_8859_1);
         int length = body.length(); // ISO-8859-1: one char per byte
         String crlfHead = head.replace("\r\n", "\n").replace("\n", "\r\n").replace("{{length}}", String.valueOf(length));
         return (crlfHead + "\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The body of a corpus {@code .http} file: everything after the first blank line, byte for byte. */
+    static byte[] body(byte[] file) {
+        String text = new String(file, StandardCharsets.ISO_8859_1);
+        int split = text.indexOf("\n\n");
+        return (split < 0 ? "" : text.substring(split + 2)).getBytes(StandardCharsets.ISO_8859_1);
     }
 }

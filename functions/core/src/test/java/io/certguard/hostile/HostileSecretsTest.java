@@ -7,8 +7,6 @@ import io.certguard.bundle.BundleReport;
 import io.certguard.bundle.BundleValidator;
 import io.certguard.bundle.Finding;
 import io.certguard.bundle.ValidationContext;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -75,31 +73,10 @@ class HostileSecretsTest {
     }
 
     private static BundleInput read(HostileCorpus.Case c) {
-        if (c.expect().first("generate").isPresent()) {
-            return switch (material.generate(c.expect().required("generate"))) {
-                case SecretMaterial.Generated.Text text -> BundleInput.fromText(text.value());
-                case SecretMaterial.Generated.Bytes bytes -> BundleInput.fromBytes(bytes.value());
-            };
-        }
-        byte[] rendered = HostileCorpus.render(c.inputBytes(), material::placeholder);
-        if (!c.expect().first("feed").orElse("text").equals("bytes")) {
-            return BundleInput.fromText(new String(rendered, StandardCharsets.UTF_8));
-        }
-        String text = new String(rendered, StandardCharsets.UTF_8);
-        return BundleInput.fromBytes(switch (c.expect().first("encoding").orElse("as-is")) {
-            case "as-is" -> rendered;
-            case "utf-16le-bom" -> concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
-            case "utf-16be-bom" -> concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE));
-            case "utf-16le" -> text.getBytes(StandardCharsets.UTF_16LE);
-            default -> throw new IllegalArgumentException("unknown encoding in " + c.expect().file());
-        });
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(first);
-        out.writeBytes(second);
-        return out.toByteArray();
+        return switch (material.input(c)) {
+            case SecretMaterial.Generated.Text text -> BundleInput.fromText(text.value());
+            case SecretMaterial.Generated.Bytes bytes -> BundleInput.fromBytes(bytes.value());
+        };
     }
 
     private static List<String> list(String commaSeparated) {

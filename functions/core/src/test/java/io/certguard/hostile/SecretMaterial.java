@@ -141,6 +141,35 @@ final class SecretMaterial {
         return out.toString();
     }
 
+    /**
+     * A case's secret as the parsers receive it: generated ({@code generate:}), or its input file with the
+     * placeholders filled in, as text or, with {@code feed: bytes}, as bytes in the {@code encoding:} named.
+     */
+    Generated input(HostileCorpus.Case c) {
+        if (c.expect().first("generate").isPresent()) {
+            return generate(c.expect().required("generate"));
+        }
+        byte[] rendered = HostileCorpus.render(c.inputBytes(), this::placeholder);
+        String text = new String(rendered, StandardCharsets.UTF_8);
+        if (!c.expect().first("feed").orElse("text").equals("bytes")) {
+            return new Generated.Text(text);
+        }
+        return new Generated.Bytes(switch (c.expect().first("encoding").orElse("as-is")) {
+            case "as-is" -> rendered;
+            case "utf-16le-bom" -> concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+            case "utf-16be-bom" -> concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE));
+            case "utf-16le" -> text.getBytes(StandardCharsets.UTF_16LE);
+            default -> throw new IllegalArgumentException("unknown encoding in " + c.expect().file());
+        });
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(first);
+        out.writeBytes(second);
+        return out.toByteArray();
+    }
+
     /** A generated secret: either its SecretString or its SecretBinary. */
     sealed interface Generated {
         record Text(String value) implements Generated {

@@ -117,6 +117,21 @@ class JsonTest {
     }
 
     @Test
+    void writesWhatItParsesBack_evenWhenThePlainFormWouldBeTooLongToParse() {
+        // Found by TwilioResponseFuzzTest (Jazzer): 12 characters whose plain form has 107 digits, which parse refused.
+        Object short12 = Json.parse("199919199e98");
+        String ninetyFiveDigits = "1234567890".repeat(9) + "12345";
+        Object long98 = Json.parse(ninetyFiveDigits + "e50"); // its scientific form has 101 characters
+
+        assertThat(Json.write(short12)).isEqualTo("1.99919199E+106");
+        assertThat(Json.write(long98)).isEqualTo(ninetyFiveDigits + "e50");
+        assertThat(Json.write(1e300)).isEqualTo("1.0E+300");
+        for (Object value : List.of(short12, long98, Json.parse("-0.5e-101"), Json.parse("1e100"))) {
+            assertThat(Json.parse(Json.write(value))).as("%s", value).isEqualTo(value);
+        }
+    }
+
+    @Test
     void parseObjectRefusesOtherTypes() {
         assertThatThrownBy(() -> Json.parseObject("[1]")).isInstanceOf(JsonFormatException.class)
                 .hasMessage("expected a JSON object but found array");
