@@ -113,12 +113,12 @@ class ScanUnderFaultsTest {
 
     @Test
     void aRunStopsStartingDomainsBeforeItsDeadline_andTheNextRunTakesTheRestFirst() {
-        world.twilio().latency(Duration.ofMillis(50));
-        // 3 s of work before the 30 s margin is reached, far less than 200 domains need at 16 at a time.
-        Run cut = run(TestLambdaContext.runningDown(ScanLambda.MARGIN.plusSeconds(3)));
+        world.twilio().latency(Duration.ofMillis(100));
+        // 1 s of work before the 30 s margin is reached; 200 domains need at least 200 / 16 x 3 x 100 ms = 3.75 s.
+        Run cut = run(TestLambdaContext.runningDown(ScanLambda.MARGIN.plusSeconds(1)));
         int notReached = number(cut.summary(), "notReached");
         assertThat(notReached).isPositive();
-        assertThat(cut.elapsedMillis()).isLessThan(ScanLambda.MARGIN.plusSeconds(3).toMillis());
+        assertThat(cut.elapsedMillis()).isLessThan(ScanLambda.MARGIN.plusSeconds(1).toMillis());
         List<String> left = cut.order().stream().filter(o -> o.endsWith("NOT_REACHED")).map(o -> o.split(" ")[0]).toList();
 
         world.twilio().latency(Duration.ZERO);
