@@ -6,14 +6,11 @@ import io.certguard.testpki.HeldCertificateBuilder;
 import io.certguard.testpki.KeyKind;
 import io.certguard.testpki.TestPki;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -137,19 +134,7 @@ final class Bundles {
 
     /** A PKCS#12 file (as Windows and Java key stores export them) with the leaf, its chain and key. */
     static byte[] pkcs12(HeldCertificate leaf) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("leaf", leaf.privateKey(), PASSPHRASE.toCharArray(), new Certificate[] {
-                    leaf.certificate(), PKI.intermediate().certificate(), PKI.root().certificate()});
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            store.store(out, PASSPHRASE.toCharArray());
-            return out.toByteArray();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PKI.pkcs12(leaf, PASSPHRASE);
     }
 
     static String base64(byte[] bytes) {

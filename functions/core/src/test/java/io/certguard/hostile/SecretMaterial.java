@@ -5,11 +5,8 @@ import io.certguard.testpki.KeyKind;
 import io.certguard.testpki.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -262,19 +259,7 @@ final class SecretMaterial {
     }
 
     private byte[] pkcs12() {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("leaf", leaf.privateKey(), PASSPHRASE.toCharArray(), new Certificate[] {
-                    leaf.certificate(), pki.intermediate().certificate(), pki.root().certificate()});
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            store.store(out, PASSPHRASE.toCharArray());
-            return out.toByteArray();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pki.pkcs12(leaf, PASSPHRASE);
     }
 
     private static byte[] der(HeldCertificate certificate) {

@@ -5,6 +5,7 @@ import io.certguard.alarm.AlarmPublishException;
 import io.certguard.alarm.AlarmPublisher;
 import io.certguard.domain.DomainSid;
 import io.certguard.domain.MonitoredDomain;
+import io.certguard.testing.TestSids;
 import io.certguard.twilio.DnsValidation;
 import io.certguard.twilio.DomainCertificate;
 import io.certguard.twilio.DomainConfig;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +35,7 @@ final class ScanFakes {
     }
 
     static MonitoredDomain domain(int n) {
-        String hex = HexFormat.of().toHexDigits(n);
-        return new MonitoredDomain(new DomainSid("DN" + "0".repeat(32 - hex.length()) + hex),
-                Optional.of("links" + n + ".example.com"), 443);
+        return new MonitoredDomain(TestSids.numbered(n), Optional.of("links" + n + ".example.com"), 443);
     }
 
     static final class RecordingPublisher implements AlarmPublisher {

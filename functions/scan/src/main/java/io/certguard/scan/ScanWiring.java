@@ -51,7 +51,7 @@ public final class ScanWiring {
                 runtime.store(), runtime.publisher(), new ScanAlarmRenderer(settings.certificateSecretPrefix()),
                 new ScanPolicy(new ExpiryPolicy(settings.thresholds())), concurrency);
         Optional<ScanBatchQueue> queue = env.optional(SCAN_QUEUE_URL)
-                .map(url -> new SqsScanBatchQueue(runtime.aws().build(SqsClient.builder()), url));
+                .map(url -> new SqsScanBatchQueue(runtime.aws().build(SqsClient.builder(), AwsEndpoints::sqs), url));
         ScanCoordinator coordinator = new ScanCoordinator(scanner, new ScanBacklog(runtime.store()),
                 new BatchClaims(runtime.store()), queue, new ScanPlanner(ScanLambda.MARGIN, PLANNING_SAFETY),
                 runtime::domain, 2 * concurrency, System::nanoTime);

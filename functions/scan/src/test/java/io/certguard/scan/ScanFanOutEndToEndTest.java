@@ -16,6 +16,7 @@ import io.certguard.testing.ProjectFiles;
 import io.certguard.testing.SqsInbox;
 import io.certguard.testing.TemplateResources;
 import io.certguard.testing.TestLambdaContext;
+import io.certguard.testing.TestSids;
 import io.certguard.testpki.HeldCertificate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -108,8 +108,7 @@ class ScanFanOutEndToEndTest {
     }
 
     private static DomainSid sid(int i) {
-        String hex = HexFormat.of().toHexDigits(i);
-        return new DomainSid("DN" + "0".repeat(32 - hex.length()) + hex);
+        return TestSids.numbered(i);
     }
 
     /** Every container's log lines, to add up what the runs say they published. */

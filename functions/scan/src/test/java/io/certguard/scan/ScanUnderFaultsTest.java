@@ -12,6 +12,7 @@ import io.certguard.simulator.TwilioFault;
 import io.certguard.testing.AwsEmulator;
 import io.certguard.testing.AwsStack;
 import io.certguard.testing.TestLambdaContext;
+import io.certguard.testing.TestSids;
 import io.certguard.testing.MutableClock;
 import io.certguard.testing.ProjectFiles;
 import java.io.ByteArrayInputStream;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -68,8 +68,7 @@ class ScanUnderFaultsTest {
     }
 
     private static DomainSid sid(int i) {
-        String hex = HexFormat.of().toHexDigits(i);
-        return new DomainSid("DN" + "0".repeat(32 - hex.length()) + hex);
+        return TestSids.numbered(i);
     }
 
     private record Run(JsonObject summary, List<String> order, long elapsedMillis) {

@@ -17,6 +17,7 @@ import io.certguard.testing.AwsStack;
 import io.certguard.testing.MutableClock;
 import io.certguard.testing.ProjectFiles;
 import io.certguard.testing.TestLambdaContext;
+import io.certguard.testing.TestSids;
 import io.certguard.testpki.HeldCertificate;
 import io.certguard.validation.PollSettings;
 import io.certguard.validation.ValidationPoller;
@@ -77,7 +78,7 @@ class UploadPollRaceEndToEndTest {
     }
 
     private static DomainSid sid(int round) {
-        return new DomainSid("DN" + "%032x".formatted(round + 0xdef000));
+        return TestSids.numbered(round + 0xdef000);
     }
 
     private static String host(int round) {

@@ -26,6 +26,7 @@ import io.certguard.state.StateRecord;
 import io.certguard.testing.AwsEmulator;
 import io.certguard.testing.AwsStack;
 import io.certguard.testing.MutableClock;
+import io.certguard.testing.TestSids;
 import io.certguard.testpki.HeldCertificate;
 import io.certguard.tls.CertificateFingerprint;
 import io.certguard.twilio.TlsCertPayload;
@@ -93,7 +94,7 @@ class ScanPollRaceEndToEndTest {
     }
 
     private static DomainSid sid(int round) {
-        return new DomainSid("DN" + "%032x".formatted(round + 0xabc000));
+        return TestSids.numbered(round + 0xabc000);
     }
 
     private static String host(int round) {

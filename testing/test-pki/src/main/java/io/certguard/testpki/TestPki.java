@@ -1,5 +1,11 @@
 package io.certguard.testpki;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,6 +93,26 @@ public final class TestPki {
     /** The full chain as PEM, leaf first: leaf, intermediate, root. */
     public String chainPem(HeldCertificate leaf) {
         return String.join("", List.of(leaf.certificatePem(), intermediate.certificatePem(), root.certificatePem()));
+    }
+
+    /**
+     * A PKCS#12 file (as Windows and Java key stores export them) with the leaf, its chain and key, protected by
+     * {@code passphrase}: what customers sometimes store instead of PEM.
+     */
+    public byte[] pkcs12(HeldCertificate leaf, String passphrase) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("leaf", leaf.privateKey(), passphrase.toCharArray(), new Certificate[] {
+                    leaf.certificate(), intermediate.certificate(), root.certificate()});
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, passphrase.toCharArray());
+            return out.toByteArray();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's PKCS12 key store refused a test key", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What Twilio's {@code TlsCert} wants: the full chain followed by the PKCS#8 key. */

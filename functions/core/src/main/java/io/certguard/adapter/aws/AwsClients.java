@@ -1,7 +1,10 @@
 package io.certguard.adapter.aws;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -82,11 +85,14 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * A client of another service built like these (shared HTTP client, timeouts, retries), for the one function that
-     * needs it; the caller owns it.
+     * A client of another service built like these (shared HTTP client, timeouts, retries, and the endpoint
+     * {@code endpoint} picks from the same settings), for the one function that needs it; the caller owns it.
      */
-    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder) {
-        return builder.httpClient(http).overrideConfiguration(overrides).build();
+    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder,
+            Function<AwsEndpoints, Optional<URI>> endpoint) {
+        builder.httpClient(http).overrideConfiguration(overrides);
+        endpoint.apply(endpoints).ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     @Override

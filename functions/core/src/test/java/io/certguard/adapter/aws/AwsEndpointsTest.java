@@ -24,6 +24,15 @@ class AwsEndpointsTest {
         assertThat(endpoints.sns()).contains(URI.create("http://127.0.0.1:9999"));
         assertThat(endpoints.dynamoDb()).contains(URI.create("http://127.0.0.1:4566"));
         assertThat(endpoints.secretsManager()).contains(URI.create("http://127.0.0.1:4566"));
+        assertThat(endpoints.sqs()).contains(URI.create("http://127.0.0.1:4566"));
+    }
+
+    @Test
+    void theScanQueueHasItsOwnServiceSpecificEndpoint() {
+        AwsEndpoints endpoints = AwsEndpoints.from(Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324"));
+
+        assertThat(endpoints.sqs()).contains(URI.create("http://127.0.0.1:9324"));
+        assertThat(endpoints.dynamoDb()).isEmpty();
     }
 
     @Test
